@@ -1,0 +1,6 @@
+package nl.koers.api.evaluation;
+
+import java.time.LocalDate;
+
+public record Action(String description, String owner, LocalDate dueDate) {
+}

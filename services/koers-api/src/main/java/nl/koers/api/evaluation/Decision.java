@@ -1,0 +1,5 @@
+package nl.koers.api.evaluation;
+
+public enum Decision {
+    CONTINUE, ADJUST, PAUSE, STOP
+}

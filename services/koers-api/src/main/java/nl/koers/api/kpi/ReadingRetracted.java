@@ -1,0 +1,4 @@
+package nl.koers.api.kpi;
+
+public record ReadingRetracted(String programmeId, String kpiId, String readingId, String reason) {
+}

@@ -1,0 +1,6 @@
+package nl.koers.api.milestone;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CancelMilestone(@TargetAggregateIdentifier String programmeId, String milestoneId, String reason) {
+}

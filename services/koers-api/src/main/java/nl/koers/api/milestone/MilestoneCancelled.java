@@ -1,0 +1,4 @@
+package nl.koers.api.milestone;
+
+public record MilestoneCancelled(String programmeId, String milestoneId, String reason) {
+}

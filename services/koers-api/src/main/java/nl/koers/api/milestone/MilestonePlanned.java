@@ -1,0 +1,6 @@
+package nl.koers.api.milestone;
+
+import java.time.LocalDate;
+
+public record MilestonePlanned(String programmeId, String milestoneId, String title, LocalDate dueDate) {
+}

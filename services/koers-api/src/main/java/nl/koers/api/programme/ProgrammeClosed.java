@@ -1,0 +1,4 @@
+package nl.koers.api.programme;
+
+public record ProgrammeClosed(String programmeId, String reason) {
+}

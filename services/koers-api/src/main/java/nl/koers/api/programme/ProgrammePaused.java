@@ -1,0 +1,4 @@
+package nl.koers.api.programme;
+
+public record ProgrammePaused(String programmeId, String reason) {
+}

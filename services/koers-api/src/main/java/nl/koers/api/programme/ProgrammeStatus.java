@@ -1,0 +1,5 @@
+package nl.koers.api.programme;
+
+public enum ProgrammeStatus {
+    ACTIVE, PAUSED, CLOSED
+}

@@ -1,0 +1,6 @@
+package nl.koers.api.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ResumeProgramme(@TargetAggregateIdentifier String programmeId, String reason) {
+}
