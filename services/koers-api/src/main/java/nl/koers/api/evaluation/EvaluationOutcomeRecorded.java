@@ -3,6 +3,8 @@ package nl.koers.api.evaluation;
 import java.time.LocalDate;
 import java.util.List;
 
+import nl.koers.api.ProgrammeEvent;
+
 public record EvaluationOutcomeRecorded(
         String programmeId,
         String evaluationId,
@@ -11,5 +13,5 @@ public record EvaluationOutcomeRecorded(
         Decision decision,
         String summary,
         List<Action> actions,
-        List<String> addressedSignals) {
+        List<String> addressedSignals) implements ProgrammeEvent {
 }

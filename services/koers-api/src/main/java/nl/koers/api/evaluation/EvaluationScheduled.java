@@ -2,5 +2,7 @@ package nl.koers.api.evaluation;
 
 import java.time.LocalDate;
 
-public record EvaluationScheduled(String programmeId, String evaluationId, String title, LocalDate scheduledFor) {
+import nl.koers.api.ProgrammeEvent;
+
+public record EvaluationScheduled(String programmeId, String evaluationId, String title, LocalDate scheduledFor) implements ProgrammeEvent {
 }

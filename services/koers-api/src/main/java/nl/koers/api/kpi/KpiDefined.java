@@ -3,6 +3,8 @@ package nl.koers.api.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import nl.koers.api.ProgrammeEvent;
+
 public record KpiDefined(
         String programmeId,
         String kpiId,
@@ -16,5 +18,5 @@ public record KpiDefined(
         BigDecimal tolerance,
         String cadence,
         String objectiveId,
-        Lever lever) {
+        Lever lever) implements ProgrammeEvent {
 }

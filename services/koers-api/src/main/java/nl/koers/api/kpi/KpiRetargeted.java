@@ -3,6 +3,8 @@ package nl.koers.api.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import nl.koers.api.ProgrammeEvent;
+
 /** The plan line starts a new segment at this event's time, from the plan value there to the new target. */
 public record KpiRetargeted(
         String programmeId,
@@ -12,5 +14,5 @@ public record KpiRetargeted(
         BigDecimal tolerance,
         BigDecimal previousTarget,
         LocalDate previousTargetDate,
-        String reason) {
+        String reason) implements ProgrammeEvent {
 }

@@ -1,4 +1,6 @@
 package nl.koers.api.kpi;
 
-public record ReadingRetracted(String programmeId, String kpiId, String readingId, String reason) {
+import nl.koers.api.ProgrammeEvent;
+
+public record ReadingRetracted(String programmeId, String kpiId, String readingId, String reason) implements ProgrammeEvent {
 }

@@ -2,5 +2,7 @@ package nl.koers.api.milestone;
 
 import java.time.LocalDate;
 
-public record MilestoneAchieved(String programmeId, String milestoneId, LocalDate achievedOn) {
+import nl.koers.api.ProgrammeEvent;
+
+public record MilestoneAchieved(String programmeId, String milestoneId, LocalDate achievedOn) implements ProgrammeEvent {
 }

@@ -1,4 +1,6 @@
 package nl.koers.api.milestone;
 
-public record MilestoneCancelled(String programmeId, String milestoneId, String reason) {
+import nl.koers.api.ProgrammeEvent;
+
+public record MilestoneCancelled(String programmeId, String milestoneId, String reason) implements ProgrammeEvent {
 }

@@ -2,5 +2,7 @@ package nl.koers.api.milestone;
 
 import java.time.LocalDate;
 
-public record MilestonePlanned(String programmeId, String milestoneId, String title, LocalDate dueDate) {
+import nl.koers.api.ProgrammeEvent;
+
+public record MilestonePlanned(String programmeId, String milestoneId, String title, LocalDate dueDate) implements ProgrammeEvent {
 }

@@ -3,6 +3,8 @@ package nl.koers.api.programme;
 import java.time.LocalDate;
 import java.util.List;
 
+import nl.koers.api.ProgrammeEvent;
+
 public record ProgrammeDefined(
         String programmeId,
         String name,
@@ -10,5 +12,5 @@ public record ProgrammeDefined(
         String owner,
         LocalDate startDate,
         LocalDate plannedEndDate,
-        List<Objective> objectives) {
+        List<Objective> objectives) implements ProgrammeEvent {
 }

@@ -1,4 +1,6 @@
 package nl.koers.api.programme;
 
-public record ProgrammePaused(String programmeId, String reason) {
+import nl.koers.api.ProgrammeEvent;
+
+public record ProgrammePaused(String programmeId, String reason) implements ProgrammeEvent {
 }

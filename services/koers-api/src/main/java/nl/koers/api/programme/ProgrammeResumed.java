@@ -1,4 +1,6 @@
 package nl.koers.api.programme;
 
-public record ProgrammeResumed(String programmeId, String reason) {
+import nl.koers.api.ProgrammeEvent;
+
+public record ProgrammeResumed(String programmeId, String reason) implements ProgrammeEvent {
 }
