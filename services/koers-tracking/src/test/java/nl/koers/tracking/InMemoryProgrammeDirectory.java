@@ -17,6 +17,10 @@ public class InMemoryProgrammeDirectory implements ProgrammeDirectory {
         return this;
     }
 
+    public void remove(String programmeId) {
+        entries.remove(programmeId);
+    }
+
     @Override
     public Optional<Entry> find(String programmeId) {
         return Optional.ofNullable(entries.get(programmeId));
