@@ -1,0 +1,11 @@
+# The Koers service, built from this repository: docker compose build app
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/services/koers-app/target/koers.jar /app/koers.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/koers.jar"]

@@ -1,0 +1,6 @@
+package nl.koers.api.signal;
+
+/** Ordered from least to most severe. */
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

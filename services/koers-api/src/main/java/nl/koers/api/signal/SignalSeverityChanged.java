@@ -1,0 +1,17 @@
+package nl.koers.api.signal;
+
+import java.util.Map;
+
+import nl.koers.api.ProgrammeEvent;
+
+/** An open signal turned more severe (escalated) or less severe, with the explanation that goes with it now. */
+public record SignalSeverityChanged(
+        String programmeId,
+        String signalId,
+        SignalType type,
+        Subject subject,
+        Severity previousSeverity,
+        Severity severity,
+        String explanation,
+        Map<String, Object> evidence) implements ProgrammeEvent {
+}

@@ -1,0 +1,22 @@
+package nl.koers.app.navigation;
+
+import nl.koers.api.ProgrammeEvent;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class NavigationConfiguration {
+
+    /**
+     * A programme's events are handled in order, whichever aggregate (the programme or one of its KPIs) applied
+     * them, while different programmes are handled in parallel across the processor's segments.
+     */
+    @Bean
+    SequencingPolicy<EventMessage<?>> programmeSequencingPolicy() {
+        return event -> event.getPayload() instanceof ProgrammeEvent programmeEvent
+                ? programmeEvent.programmeId()
+                : event.getIdentifier();
+    }
+}

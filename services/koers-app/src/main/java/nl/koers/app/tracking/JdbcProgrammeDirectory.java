@@ -1,0 +1,76 @@
+package nl.koers.app.tracking;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import nl.koers.api.programme.Objective;
+import nl.koers.api.programme.ProgrammeClosed;
+import nl.koers.api.programme.ProgrammeDefined;
+import nl.koers.api.programme.ProgrammePaused;
+import nl.koers.api.programme.ProgrammeResumed;
+import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.tracking.ProgrammeDirectory;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The programme directory in PostgreSQL. Its handlers run in a subscribing processor, inside the transaction that
+ * stores the programme's events, so a KPI command sees a programme the moment it is defined or closed.
+ */
+@Component
+@ProcessingGroup("programme-directory")
+class JdbcProgrammeDirectory implements ProgrammeDirectory {
+
+    private final JdbcClient jdbc;
+
+    JdbcProgrammeDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Entry> find(String programmeId) {
+        return jdbc.sql("select status, objective_ids from programme_directory where programme_id = ?")
+                .param(programmeId)
+                .query((row, n) -> new Entry(programmeId,
+                        ProgrammeStatus.valueOf(row.getString("status")),
+                        objectiveIds(row.getString("objective_ids"))))
+                .optional();
+    }
+
+    @EventHandler
+    void on(ProgrammeDefined event) {
+        jdbc.sql("insert into programme_directory (programme_id, status, objective_ids) values (?, ?, ?)")
+                .params(event.programmeId(), ProgrammeStatus.ACTIVE.name(),
+                        event.objectives().stream().map(Objective::id).collect(Collectors.joining(",")))
+                .update();
+    }
+
+    @EventHandler
+    void on(ProgrammePaused event) {
+        setStatus(event.programmeId(), ProgrammeStatus.PAUSED);
+    }
+
+    @EventHandler
+    void on(ProgrammeResumed event) {
+        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(ProgrammeClosed event) {
+        setStatus(event.programmeId(), ProgrammeStatus.CLOSED);
+    }
+
+    private void setStatus(String programmeId, ProgrammeStatus status) {
+        jdbc.sql("update programme_directory set status = ? where programme_id = ?")
+                .params(status.name(), programmeId)
+                .update();
+    }
+
+    private static Set<String> objectiveIds(String joined) {
+        return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
+    }
+}

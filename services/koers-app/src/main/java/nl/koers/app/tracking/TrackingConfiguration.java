@@ -1,0 +1,35 @@
+package nl.koers.app.tracking;
+
+import java.time.Clock;
+
+import nl.koers.tracking.kpi.Kpi;
+import nl.koers.tracking.programme.Programme;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the aggregates with Axon here rather than through Spring stereotypes, so the domain module stays free
+ * of Spring. A KPI collects readings for years: it is snapshotted every {@code koers.kpi.snapshot-every} events so
+ * loading it stays fast.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrackingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConfigurerModule aggregates(@Value("${koers.kpi.snapshot-every:100}") int snapshotEvery) {
+        return configurer -> configurer
+                .configureAggregate(Programme.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Kpi.class)
+                        .configureSnapshotTrigger(config ->
+                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery)));
+    }
+}

@@ -1,0 +1,57 @@
+package nl.koers.app.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import nl.koers.api.NotFoundException;
+import nl.koers.api.evaluation.Action;
+import nl.koers.api.evaluation.RecordEvaluationOutcome;
+import nl.koers.api.evaluation.ScheduleEvaluation;
+import nl.koers.navigation.programme.EvaluationView;
+import nl.koers.navigation.programme.ProgrammeQueries;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/programmes/{pid}/evaluations", produces = MediaType.APPLICATION_JSON_VALUE)
+class EvaluationController {
+
+    private final CommandGateway commands;
+    private final ProgrammeQueries queries;
+
+    EvaluationController(CommandGateway commands, ProgrammeQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EvaluationRequests.ScheduleEvaluation> schedule(@PathVariable String pid,
+                                                                   @Valid @RequestBody EvaluationRequests.ScheduleEvaluation body) {
+        commands.sendAndWait(new ScheduleEvaluation(pid, body.id(), body.title(), body.scheduledFor()));
+        return ResponseEntity.created(URI.create("/api/v1/programmes/" + pid + "/evaluations/" + body.id())).body(body);
+    }
+
+    @PostMapping(path = "/{eid}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> outcome(@PathVariable String pid, @PathVariable String eid,
+                                 @Valid @RequestBody EvaluationRequests.Outcome body) {
+        List<Action> actions = body.actions() == null ? List.of()
+                : body.actions().stream().map(a -> new Action(a.description(), a.owner(), a.dueDate())).toList();
+        commands.sendAndWait(new RecordEvaluationOutcome(pid, eid, body.heldOn(), body.deliveryConfidence(),
+                body.decision(), body.summary(), actions, body.addressedSignals()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{eid}")
+    EvaluationView evaluation(@PathVariable String pid, @PathVariable String eid) {
+        return queries.evaluation(pid, eid)
+                .orElseThrow(() -> new NotFoundException("There is no evaluation '" + eid + "' in programme '" + pid + "'."));
+    }
+}

@@ -1,0 +1,76 @@
+package nl.koers.app.web;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import nl.koers.api.NotFoundException;
+import nl.koers.api.milestone.AchieveMilestone;
+import nl.koers.api.milestone.CancelMilestone;
+import nl.koers.api.milestone.PlanMilestone;
+import nl.koers.api.milestone.RebaselineMilestone;
+import nl.koers.api.milestone.UpdateMilestoneForecast;
+import nl.koers.navigation.programme.MilestoneView;
+import nl.koers.navigation.programme.ProgrammeQueries;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/programmes/{pid}/milestones", produces = MediaType.APPLICATION_JSON_VALUE)
+class MilestoneController {
+
+    private final CommandGateway commands;
+    private final ProgrammeQueries queries;
+
+    MilestoneController(CommandGateway commands, ProgrammeQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MilestoneRequests.PlanMilestone> plan(@PathVariable String pid,
+                                                         @Valid @RequestBody MilestoneRequests.PlanMilestone body) {
+        commands.sendAndWait(new PlanMilestone(pid, body.id(), body.title(), body.dueDate()));
+        return ResponseEntity.created(URI.create("/api/v1/programmes/" + pid + "/milestones/" + body.id())).body(body);
+    }
+
+    @PostMapping(path = "/{mid}/forecast", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> forecast(@PathVariable String pid, @PathVariable String mid,
+                                  @Valid @RequestBody MilestoneRequests.Forecast body) {
+        commands.sendAndWait(new UpdateMilestoneForecast(pid, mid, body.forecastDate(), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{mid}/rebaseline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> rebaseline(@PathVariable String pid, @PathVariable String mid,
+                                    @Valid @RequestBody MilestoneRequests.Rebaseline body) {
+        commands.sendAndWait(new RebaselineMilestone(pid, mid, body.dueDate(), body.reason(), body.approvedBy()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{mid}/achievement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> achieve(@PathVariable String pid, @PathVariable String mid,
+                                 @Valid @RequestBody MilestoneRequests.Achievement body) {
+        commands.sendAndWait(new AchieveMilestone(pid, mid, body.achievedOn()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{mid}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> cancel(@PathVariable String pid, @PathVariable String mid,
+                                @Valid @RequestBody MilestoneRequests.Cancellation body) {
+        commands.sendAndWait(new CancelMilestone(pid, mid, body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{mid}")
+    MilestoneView milestone(@PathVariable String pid, @PathVariable String mid) {
+        return queries.milestone(pid, mid)
+                .orElseThrow(() -> new NotFoundException("There is no milestone '" + mid + "' in programme '" + pid + "'."));
+    }
+}

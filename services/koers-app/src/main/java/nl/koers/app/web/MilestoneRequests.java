@@ -1,0 +1,36 @@
+package nl.koers.app.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the milestone endpoints. */
+final class MilestoneRequests {
+
+    private MilestoneRequests() {
+    }
+
+    record PlanMilestone(
+            @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull LocalDate dueDate) {
+    }
+
+    record Forecast(@NotNull LocalDate forecastDate, @Size(max = 2000) String reason) {
+    }
+
+    record Rebaseline(
+            @NotNull LocalDate dueDate,
+            @NotBlank @Size(max = 2000) String reason,
+            @NotBlank @Size(max = 200) String approvedBy) {
+    }
+
+    record Achievement(@NotNull LocalDate achievedOn) {
+    }
+
+    record Cancellation(@NotBlank @Size(max = 2000) String reason) {
+    }
+}

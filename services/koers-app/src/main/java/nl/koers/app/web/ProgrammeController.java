@@ -1,0 +1,78 @@
+package nl.koers.app.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import nl.koers.api.NotFoundException;
+import nl.koers.api.programme.CloseProgramme;
+import nl.koers.api.programme.DefineProgramme;
+import nl.koers.api.programme.Objective;
+import nl.koers.api.programme.PauseProgramme;
+import nl.koers.api.programme.ResumeProgramme;
+import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeSummary;
+import nl.koers.navigation.programme.ProgrammeView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/programmes", produces = MediaType.APPLICATION_JSON_VALUE)
+class ProgrammeController {
+
+    private final CommandGateway commands;
+    private final ProgrammeQueries queries;
+
+    ProgrammeController(CommandGateway commands, ProgrammeQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProgrammeRequests.DefineProgramme> define(@Valid @RequestBody ProgrammeRequests.DefineProgramme body) {
+        List<Objective> objectives = body.objectives() == null ? List.of()
+                : body.objectives().stream().map(o -> new Objective(o.id(), o.statement())).toList();
+        commands.sendAndWait(new DefineProgramme(body.id(), body.name(), body.description(), body.owner(),
+                body.startDate(), body.plannedEndDate(), objectives));
+        return ResponseEntity.created(URI.create("/api/v1/programmes/" + body.id())).body(body);
+    }
+
+    @PostMapping("/{pid}/pause")
+    ResponseEntity<Void> pause(@PathVariable String pid, @Valid @RequestBody(required = false) ProgrammeRequests.StatusChange body) {
+        commands.sendAndWait(new PauseProgramme(pid, reason(body)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{pid}/resume")
+    ResponseEntity<Void> resume(@PathVariable String pid, @Valid @RequestBody(required = false) ProgrammeRequests.StatusChange body) {
+        commands.sendAndWait(new ResumeProgramme(pid, reason(body)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{pid}/close")
+    ResponseEntity<Void> close(@PathVariable String pid, @Valid @RequestBody(required = false) ProgrammeRequests.StatusChange body) {
+        commands.sendAndWait(new CloseProgramme(pid, reason(body)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    List<ProgrammeSummary> programmes() {
+        return queries.programmes();
+    }
+
+    @GetMapping("/{pid}")
+    ProgrammeView programme(@PathVariable String pid) {
+        return queries.programme(pid).orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
+    }
+
+    private static String reason(ProgrammeRequests.StatusChange body) {
+        return body == null ? null : body.reason();
+    }
+}

@@ -1,0 +1,58 @@
+package nl.koers.app.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nl.koers.api.NotFoundException;
+import nl.koers.api.signal.AcknowledgeSignal;
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalId;
+import nl.koers.api.signal.SignalState;
+import nl.koers.api.signal.SignalType;
+import nl.koers.navigation.signal.SignalFilter;
+import nl.koers.navigation.signal.SignalQueries;
+import nl.koers.navigation.signal.SignalView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/signals", produces = MediaType.APPLICATION_JSON_VALUE)
+class SignalController {
+
+    private final CommandGateway commands;
+    private final SignalQueries queries;
+
+    SignalController(CommandGateway commands, SignalQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record Acknowledgement(@NotBlank @Size(max = 200) String by, @NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** Newest first, every state unless filtered. */
+    @GetMapping
+    List<SignalView> signals(@RequestParam(required = false) String programme,
+                             @RequestParam(required = false) SignalState state,
+                             @RequestParam(required = false) Severity severity,
+                             @RequestParam(required = false) SignalType type) {
+        return queries.signals(new SignalFilter(programme, state, severity, type));
+    }
+
+    @PostMapping(path = "/{sid}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> acknowledge(@PathVariable String sid, @Valid @RequestBody Acknowledgement body) {
+        SignalId signalId = SignalId.parse(sid).orElseThrow(() -> new NotFoundException("There is no signal '" + sid + "'."));
+        commands.sendAndWait(new AcknowledgeSignal(signalId, body.by(), body.note()));
+        return ResponseEntity.noContent().build();
+    }
+}

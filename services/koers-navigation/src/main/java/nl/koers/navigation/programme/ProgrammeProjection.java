@@ -1,0 +1,247 @@
+package nl.koers.navigation.programme;
+
+import static nl.koers.navigation.Columns.timestamp;
+
+import java.time.Instant;
+import java.util.List;
+
+import nl.koers.api.evaluation.EvaluationOutcomeRecorded;
+import nl.koers.api.evaluation.EvaluationScheduled;
+import nl.koers.api.kpi.Cadence;
+import nl.koers.api.kpi.KpiDefined;
+import nl.koers.api.kpi.KpiRetargeted;
+import nl.koers.api.kpi.ReadingCorrected;
+import nl.koers.api.kpi.ReadingRecorded;
+import nl.koers.api.kpi.ReadingRetracted;
+import nl.koers.api.milestone.MilestoneAchieved;
+import nl.koers.api.milestone.MilestoneCancelled;
+import nl.koers.api.milestone.MilestoneForecastUpdated;
+import nl.koers.api.milestone.MilestonePlanned;
+import nl.koers.api.milestone.MilestoneRebaselined;
+import nl.koers.api.programme.Objective;
+import nl.koers.api.programme.ProgrammeClosed;
+import nl.koers.api.programme.ProgrammeDefined;
+import nl.koers.api.programme.ProgrammePaused;
+import nl.koers.api.programme.ProgrammeResumed;
+import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.navigation.JsonText;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Programmes with their objectives, KPIs and readings, milestones and evaluations, as the latest state of each.
+ * Events of one programme arrive in order (the processor sequences by programme), each in the transaction that
+ * also moves the processor's token.
+ */
+@Component
+@ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)
+public class ProgrammeProjection {
+
+    public static final String PROCESSING_GROUP = "programme-view";
+
+    private final JdbcClient jdbc;
+    private final JsonText json;
+
+    public ProgrammeProjection(JdbcClient jdbc, JsonText json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from nav_programme").update();
+    }
+
+    @EventHandler
+    void on(ProgrammeDefined event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        insert into nav_programme (programme_id, name, description, owner, start_date, planned_end_date,
+                                                   status, defined_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.name(), event.description(), event.owner(), event.startDate(),
+                        event.plannedEndDate(), ProgrammeStatus.ACTIVE.name(), timestamp(at), timestamp(at))
+                .update();
+        List<Objective> objectives = event.objectives();
+        for (int position = 0; position < objectives.size(); position++) {
+            jdbc.sql("insert into nav_objective (programme_id, objective_id, position, statement) values (?, ?, ?, ?)")
+                    .params(event.programmeId(), objectives.get(position).id(), position, objectives.get(position).statement())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ProgrammePaused event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.PAUSED, at);
+    }
+
+    @EventHandler
+    void on(ProgrammeResumed event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE, at);
+    }
+
+    @EventHandler
+    void on(ProgrammeClosed event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.CLOSED, at);
+    }
+
+    @EventHandler
+    void on(KpiDefined event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        insert into nav_kpi (programme_id, kpi_id, name, unit, direction, baseline, baseline_date, target,
+                                             target_date, tolerance, cadence, cadence_days, objective_id, lever,
+                                             defined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.kpiId(), event.name(), event.unit(), event.direction().name(),
+                        event.baseline(), event.baselineDate(), event.target(), event.targetDate(), event.tolerance(),
+                        event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
+                        event.lever() == null ? null : event.lever().name(), timestamp(at))
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(KpiRetargeted event, @Timestamp Instant at) {
+        jdbc.sql("update nav_kpi set target = ?, target_date = ?, tolerance = ? where programme_id = ? and kpi_id = ?")
+                .params(event.target(), event.targetDate(), event.tolerance(), event.programmeId(), event.kpiId())
+                .update();
+        jdbc.sql("""
+                        insert into nav_kpi_retarget (programme_id, kpi_id, effective_at, target, target_date, tolerance,
+                                                      previous_target, previous_target_date, reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
+                        event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(ReadingRecorded event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        insert into nav_reading (programme_id, kpi_id, reading_id, value, measured_at, recorded_at,
+                                                 source, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.kpiId(), event.readingId(), event.value(), timestamp(event.measuredAt()),
+                        timestamp(at), event.source(), event.note())
+                .update();
+        addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RECORDED, event.value(),
+                null, at);
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(ReadingCorrected event, @Timestamp Instant at) {
+        jdbc.sql("update nav_reading set value = ?, corrected = true where programme_id = ? and kpi_id = ? and reading_id = ?")
+                .params(event.value(), event.programmeId(), event.kpiId(), event.readingId())
+                .update();
+        addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.CORRECTED, event.value(),
+                event.reason(), at);
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(ReadingRetracted event, @Timestamp Instant at) {
+        jdbc.sql("update nav_reading set retracted = true where programme_id = ? and kpi_id = ? and reading_id = ?")
+                .params(event.programmeId(), event.kpiId(), event.readingId())
+                .update();
+        addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RETRACTED, null,
+                event.reason(), at);
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(MilestonePlanned event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        insert into nav_milestone (programme_id, milestone_id, title, original_due_date, due_date, planned_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.milestoneId(), event.title(), event.dueDate(), event.dueDate(), timestamp(at))
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(MilestoneForecastUpdated event, @Timestamp Instant at) {
+        jdbc.sql("update nav_milestone set forecast_date = ? where programme_id = ? and milestone_id = ?")
+                .params(event.forecastDate(), event.programmeId(), event.milestoneId())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(MilestoneRebaselined event, @Timestamp Instant at) {
+        jdbc.sql("update nav_milestone set due_date = ? where programme_id = ? and milestone_id = ?")
+                .params(event.dueDate(), event.programmeId(), event.milestoneId())
+                .update();
+        jdbc.sql("""
+                        insert into nav_milestone_rebaseline (programme_id, milestone_id, rebaselined_at, previous_due_date,
+                                                              due_date, reason, approved_by)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.programmeId(), event.milestoneId(), timestamp(at), event.previousDueDate(), event.dueDate(),
+                        event.reason(), event.approvedBy())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(MilestoneAchieved event, @Timestamp Instant at) {
+        jdbc.sql("update nav_milestone set achieved_on = ? where programme_id = ? and milestone_id = ?")
+                .params(event.achievedOn(), event.programmeId(), event.milestoneId())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(MilestoneCancelled event, @Timestamp Instant at) {
+        jdbc.sql("update nav_milestone set cancelled = true, cancel_reason = ? where programme_id = ? and milestone_id = ?")
+                .params(event.reason(), event.programmeId(), event.milestoneId())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(EvaluationScheduled event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        insert into nav_evaluation (programme_id, evaluation_id, title, scheduled_for)
+                        values (?, ?, ?, ?)""")
+                .params(event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    @EventHandler
+    void on(EvaluationOutcomeRecorded event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        update nav_evaluation
+                        set held_on = ?, delivery_confidence = ?, decision = ?, summary = ?, actions = ?,
+                            addressed_signals = ?, outcome_recorded_at = ?
+                        where programme_id = ? and evaluation_id = ?""")
+                .params(event.heldOn(), event.deliveryConfidence().name(), event.decision().name(), event.summary(),
+                        json.write(event.actions()), json.write(event.addressedSignals()), timestamp(at),
+                        event.programmeId(), event.evaluationId())
+                .update();
+        touch(event.programmeId(), at);
+    }
+
+    private void setStatus(String programmeId, ProgrammeStatus status, Instant at) {
+        jdbc.sql("update nav_programme set status = ?, updated_at = ? where programme_id = ?")
+                .params(status.name(), timestamp(at), programmeId)
+                .update();
+    }
+
+    private void touch(String programmeId, Instant at) {
+        jdbc.sql("update nav_programme set updated_at = ? where programme_id = ?").params(timestamp(at), programmeId).update();
+    }
+
+    private void addVersion(String programmeId, String kpiId, String readingId, ReadingVersion.Kind kind,
+                            Object value, String reason, Instant at) {
+        jdbc.sql("""
+                        insert into nav_reading_version (programme_id, kpi_id, reading_id, version, kind, value, reason, recorded_at)
+                        select ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?
+                        from nav_reading_version where programme_id = ? and kpi_id = ? and reading_id = ?""")
+                .params(programmeId, kpiId, readingId, kind.name(), value, reason, timestamp(at), programmeId, kpiId, readingId)
+                .update();
+    }
+}

@@ -1,0 +1,93 @@
+package nl.koers.navigation.signal;
+
+import static nl.koers.navigation.Columns.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalState;
+import nl.koers.api.signal.SignalType;
+import nl.koers.api.signal.Subject;
+import nl.koers.navigation.JsonText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the signal view. */
+@Component
+public class SignalQueries {
+
+    private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonText json;
+
+    public SignalQueries(JdbcClient jdbc, JsonText json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Newest first. */
+    public List<SignalView> signals(SignalFilter filter) {
+        return jdbc.sql("""
+                        select * from nav_signal
+                        where (cast(:programme as varchar) is null or programme_id = :programme)
+                          and (cast(:state as varchar) is null or state = :state)
+                          and (cast(:severity as varchar) is null or severity = :severity)
+                          and (cast(:type as varchar) is null or type = :type)
+                        order by raised_at desc, signal_id""")
+                .param("programme", filter.programmeId())
+                .param("state", name(filter.state()))
+                .param("severity", name(filter.severity()))
+                .param("type", name(filter.type()))
+                .query((row, n) -> signal(row))
+                .list();
+    }
+
+    /** The OPEN and ACKNOWLEDGED signals of a programme, newest first. */
+    public List<SignalView> openSignals(String programmeId) {
+        return jdbc.sql("select * from nav_signal where programme_id = ? and state <> 'CLEARED' order by raised_at desc, signal_id")
+                .param(programmeId)
+                .query((row, n) -> signal(row))
+                .list();
+    }
+
+    /** Open signals per programme and severity, every severity present (zero when none). */
+    public Map<String, Map<Severity, Integer>> openCountsByProgramme() {
+        Map<String, Map<Severity, Integer>> counts = new java.util.HashMap<>();
+        jdbc.sql("select programme_id, severity, count(*) as n from nav_signal where state <> 'CLEARED' group by programme_id, severity")
+                .query(row -> {
+                    counts.computeIfAbsent(row.getString("programme_id"), id -> zeroCounts())
+                            .put(Severity.valueOf(row.getString("severity")), row.getInt("n"));
+                });
+        return counts;
+    }
+
+    public static Map<Severity, Integer> zeroCounts() {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            counts.put(severity, 0);
+        }
+        return counts;
+    }
+
+    private SignalView signal(ResultSet row) throws SQLException {
+        String by = row.getString("acknowledged_by");
+        return new SignalView(row.getString("signal_id"), SignalType.valueOf(row.getString("type")),
+                Severity.valueOf(row.getString("severity")), SignalState.valueOf(row.getString("state")),
+                new Subject(Subject.Kind.valueOf(row.getString("subject_kind")), row.getString("subject_id"),
+                        row.getString("programme_id")),
+                instant(row, "raised_at"), row.getString("explanation"), json.read(row.getString("evidence"), EVIDENCE),
+                by == null ? null : new SignalView.Acknowledgement(instant(row, "acknowledged_at"), by,
+                        row.getString("acknowledged_note")),
+                instant(row, "cleared_at"));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
