@@ -1,11 +1,13 @@
 package nl.koers.app.tracking;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import nl.koers.tracking.kpi.Kpi;
 import nl.koers.tracking.programme.Programme;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +21,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class TrackingConfiguration {
 
+    /**
+     * The store keeps event timestamps to the millisecond, so events are stamped to the millisecond from the start:
+     * a reading's recordedAt then reads the same whether it comes from the command that stored it or from the store.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        Clock millis = Clock.tickMillis(ZoneOffset.UTC);
+        GenericEventMessage.clock = millis;
+        return millis;
     }
 
     @Bean
