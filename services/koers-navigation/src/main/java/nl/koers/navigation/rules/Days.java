@@ -29,7 +29,12 @@ public final class Days {
 
     /** The moment {@code days} (possibly fractional or negative) after {@code from}, to the nanosecond. */
     public static Instant plus(Instant from, BigDecimal days) {
-        BigDecimal nanos = days.multiply(SECONDS_PER_DAY).multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_EVEN);
+        return plusSeconds(from, days.multiply(SECONDS_PER_DAY));
+    }
+
+    /** The moment {@code seconds} (possibly fractional or negative) after {@code from}, to the nanosecond. */
+    public static Instant plusSeconds(Instant from, BigDecimal seconds) {
+        BigDecimal nanos = seconds.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_EVEN);
         BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
         return from.plusSeconds(secondsAndNanos[0].longValueExact()).plusNanos(secondsAndNanos[1].longValueExact());
     }
