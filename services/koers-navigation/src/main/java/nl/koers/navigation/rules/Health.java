@@ -1,6 +1,0 @@
-package nl.koers.navigation.rules;
-
-/** A programme's health: its worst open signal severity as a colour. */
-public enum Health {
-    GREEN, AMBER, RED
-}

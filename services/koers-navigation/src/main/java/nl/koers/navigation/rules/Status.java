@@ -1,6 +1,0 @@
-package nl.koers.navigation.rules;
-
-/** The RAG status of a reading, and of a KPI (its latest reading's), or NO_DATA without readings. */
-public enum Status {
-    GREEN, AMBER, RED, NO_DATA
-}

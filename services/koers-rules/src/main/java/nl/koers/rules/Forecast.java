@@ -1,0 +1,106 @@
+package nl.koers.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import nl.koers.api.kpi.Direction;
+
+/**
+ * Where a KPI heads at its current rate: the least-squares line through its last 8 readings by measuredAt, read at
+ * the target date, and the moment that line reaches the target.
+ *
+ * @param valueAtTargetDate the line's value at 00:00 UTC of the target date
+ * @param targetReachedAt   when the line reaches the target value (in the past when it already has); empty ("never")
+ *                          when the line stands still or moves away from the target, or would take over 100 years
+ * @param slopePerDay       the line's rise per day
+ * @param readingsUsed      how many readings the line runs through (4 to 8)
+ */
+public record Forecast(BigDecimal valueAtTargetDate, Optional<Instant> targetReachedAt, BigDecimal slopePerDay, int readingsUsed) {
+
+    public static final int READINGS = 8;
+    public static final int MIN_READINGS = 4;
+    /** The readings must span at least this many cadences. */
+    public static final BigDecimal MIN_SPAN_IN_CADENCES = BigDecimal.valueOf(2);
+    /** 100 years of 365 days, the year length PRODUCT.md uses for P1Y. */
+    public static final BigDecimal HORIZON_DAYS = BigDecimal.valueOf(100 * 365);
+
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+    /** Also bounds a crossing far in the past, which a nearly flat line already beyond the target would give. */
+    private static final BigDecimal HORIZON_SECONDS = HORIZON_DAYS.multiply(SECONDS_PER_DAY);
+
+    /** The target date when the target was reached (UTC). */
+    public Optional<LocalDate> targetReachedOn() {
+        return targetReachedAt.map(Days::dateOf);
+    }
+
+    /**
+     * The forecast from the last 8 readings that count, or empty with fewer than 4 of them or when they span less than
+     * 2 × {@code cadenceDays}.
+     */
+    public static Optional<Forecast> of(Collection<Reading> readings, Target target, Direction direction, BigDecimal cadenceDays) {
+        List<Reading> used = Readings.lastCounted(readings, READINGS);
+        if (used.size() < MIN_READINGS) {
+            return Optional.empty();
+        }
+        Instant origin = used.get(0).measuredAt();
+        Instant latest = used.get(used.size() - 1).measuredAt();
+        if (Days.between(origin, latest).compareTo(cadenceDays.multiply(MIN_SPAN_IN_CADENCES)) < 0) {
+            return Optional.empty();
+        }
+        Line line = Line.fit(used, origin);
+        BigDecimal valueAtTargetDate = line.valueAt(Days.secondsBetween(origin, Days.startOf(target.date())));
+        Optional<Instant> reachedAt = line.reaching(target.value())
+                .filter(seconds -> line.improves(direction))
+                .filter(seconds -> seconds.subtract(Days.secondsBetween(origin, latest)).abs().compareTo(HORIZON_SECONDS) <= 0)
+                .map(seconds -> Days.plusSeconds(origin, seconds));
+        return Optional.of(new Forecast(valueAtTargetDate, reachedAt, line.slopePerDay(), used.size()));
+    }
+
+    /**
+     * The least-squares line through (x, y) = (seconds since the first reading, value), kept as exact sums: with
+     * sxx = nΣx² − (Σx)² and sxy = nΣxy − ΣxΣy the slope is sxy / sxx, and every result below takes one division.
+     */
+    private record Line(BigDecimal n, BigDecimal sumX, BigDecimal sumY, BigDecimal sxx, BigDecimal sxy) {
+
+        static Line fit(List<Reading> readings, Instant origin) {
+            BigDecimal sumX = BigDecimal.ZERO;
+            BigDecimal sumY = BigDecimal.ZERO;
+            BigDecimal sumXX = BigDecimal.ZERO;
+            BigDecimal sumXY = BigDecimal.ZERO;
+            for (Reading reading : readings) {
+                BigDecimal x = Days.secondsBetween(origin, reading.measuredAt());
+                sumX = sumX.add(x);
+                sumY = sumY.add(reading.value());
+                sumXX = sumXX.add(x.multiply(x));
+                sumXY = sumXY.add(x.multiply(reading.value()));
+            }
+            BigDecimal n = BigDecimal.valueOf(readings.size());
+            return new Line(n, sumX, sumY, n.multiply(sumXX).subtract(sumX.multiply(sumX)), n.multiply(sumXY).subtract(sumX.multiply(sumY)));
+        }
+
+        BigDecimal slopePerDay() {
+            return Decimals.divide(sxy.multiply(SECONDS_PER_DAY), sxx);
+        }
+
+        /** ȳ + slope × (x − x̄) = (Σy·sxx + sxy·(n·x − Σx)) / (n·sxx). */
+        BigDecimal valueAt(BigDecimal x) {
+            return Decimals.divide(sumY.multiply(sxx).add(sxy.multiply(n.multiply(x).subtract(sumX))), n.multiply(sxx));
+        }
+
+        /** Where the line reaches {@code y}: x̄ + (y − ȳ) / slope = (Σx·sxy + (n·y − Σy)·sxx) / (n·sxy); empty when flat. */
+        Optional<BigDecimal> reaching(BigDecimal y) {
+            if (sxy.signum() == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Decimals.divide(sumX.multiply(sxy).add(n.multiply(y).subtract(sumY).multiply(sxx)), n.multiply(sxy)));
+        }
+
+        boolean improves(Direction direction) {
+            return direction == Direction.HIGHER_IS_BETTER ? sxy.signum() > 0 : sxy.signum() < 0;
+        }
+    }
+}
