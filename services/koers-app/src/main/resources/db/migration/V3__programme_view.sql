@@ -30,6 +30,10 @@ create table nav_kpi (
     target        numeric        not null,
     target_date   date           not null,
     tolerance     numeric        not null,
+    -- as first defined: with the retargets they give the plan line
+    defined_target      numeric  not null,
+    defined_target_date date     not null,
+    defined_tolerance   numeric  not null,
     cadence       varchar(20)    not null,
     cadence_days  numeric        not null,
     objective_id  varchar(63),

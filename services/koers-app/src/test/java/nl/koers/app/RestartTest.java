@@ -35,7 +35,7 @@ class RestartTest {
             before = service.awaitReadings("/api/v1/programmes/restart/kpis/k", 1);
         }
         try (Service service = start()) {
-            assertThat(service.get("/api/v1/programmes/restart/kpis/k")).isEqualTo(before);
+            assertThat(withoutNow(service.get("/api/v1/programmes/restart/kpis/k"))).isEqualTo(withoutNow(before));
             service.post("/api/v1/programmes/restart/kpis/k/readings",
                     "{\"value\": 3, \"measuredAt\": \"2026-03-01\", \"readingId\": \"mar\"}");
             String after = service.awaitReadings("/api/v1/programmes/restart/kpis/k", 2);
@@ -68,17 +68,21 @@ class RestartTest {
             jdbc.sql("delete from token_entry where processor_name = 'programme-view'").update();
         }
         try (Service service = start()) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(withoutNow(
                     service.get("/api/v1/programmes/replay") + service.get("/api/v1/programmes/replay/kpis/k")
-                            + service.get("/api/v1/programmes/replay/kpis/k/readings/a")).isEqualTo(before));
+                            + service.get("/api/v1/programmes/replay/kpis/k/readings/a"))).isEqualTo(withoutNow(before)));
         }
+    }
+
+    /** The plan value now moves with the clock; everything else must read the same. */
+    private static String withoutNow(String json) {
+        return json.replaceAll("\"planValueNow\":[-0-9.E]+", "\"planValueNow\":_");
     }
 
     private Service start() {
         return new Service(new SpringApplicationBuilder(KoersApplication.class)
-                .properties("server.port=0", "koers.embedded-database.enabled=false",
-                        "spring.datasource.url=" + database, "spring.datasource.username=postgres")
-                .run());
+                .run("--server.port=0", "--koers.embedded-database.enabled=false",
+                        "--spring.datasource.url=" + database, "--spring.datasource.username=postgres"));
     }
 
     private record Service(ConfigurableApplicationContext context) implements AutoCloseable {

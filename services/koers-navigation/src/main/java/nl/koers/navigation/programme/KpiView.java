@@ -8,8 +8,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.Lever;
+import nl.koers.navigation.signal.SignalView;
+import nl.koers.rules.Status;
 
-/** A KPI's definition and latest reading; {@code retargets} and {@code readings} only where the whole KPI is asked. */
+/**
+ * A KPI: its definition (with the target in force now), status and latest reading. {@code forecast},
+ * {@code retargets}, {@code readings} and {@code signals} only where the whole KPI is asked.
+ */
 public record KpiView(
         String programmeId,
         String id,
@@ -25,9 +30,13 @@ public record KpiView(
         String objectiveId,
         Lever lever,
         Instant definedAt,
+        Status status,
         ReadingView latestReading,
+        BigDecimal planValueNow,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ForecastView forecast,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Retarget> retargets,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReadingView> readings) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReadingView> readings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<SignalView> signals) {
 
     public record Retarget(
             Instant effectiveAt,
@@ -37,5 +46,12 @@ public record KpiView(
             BigDecimal previousTarget,
             LocalDate previousTargetDate,
             String reason) {
+    }
+
+    /**
+     * The least-squares line through the last 8 readings: its value at the target date and the date it reaches
+     * the target; null where there is no forecast (too few readings) or the target is never reached.
+     */
+    public record ForecastView(BigDecimal valueAtTarget, LocalDate targetReachedOn) {
     }
 }

@@ -92,11 +92,12 @@ public class ProgrammeProjection {
     void on(KpiDefined event, @Timestamp Instant at) {
         jdbc.sql("""
                         insert into nav_kpi (programme_id, kpi_id, name, unit, direction, baseline, baseline_date, target,
-                                             target_date, tolerance, cadence, cadence_days, objective_id, lever,
-                                             defined_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             target_date, tolerance, defined_target, defined_target_date,
+                                             defined_tolerance, cadence, cadence_days, objective_id, lever, defined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.programmeId(), event.kpiId(), event.name(), event.unit(), event.direction().name(),
                         event.baseline(), event.baselineDate(), event.target(), event.targetDate(), event.tolerance(),
+                        event.target(), event.targetDate(), event.tolerance(),
                         event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
                         event.lever() == null ? null : event.lever().name(), timestamp(at))
                 .update();

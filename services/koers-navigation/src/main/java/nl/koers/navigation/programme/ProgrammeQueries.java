@@ -3,16 +3,19 @@ package nl.koers.navigation.programme;
 import static nl.koers.navigation.Columns.date;
 import static nl.koers.navigation.Columns.instant;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,11 +26,24 @@ import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.Lever;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.Subject;
 import nl.koers.navigation.JsonText;
+import nl.koers.navigation.signal.SignalQueries;
+import nl.koers.navigation.signal.SignalView;
+import nl.koers.rules.Forecast;
+import nl.koers.rules.Health;
+import nl.koers.rules.KpiStatusRule;
+import nl.koers.rules.PlanLine;
+import nl.koers.rules.ProgrammeHealth;
+import nl.koers.rules.Reading;
+import nl.koers.rules.Retarget;
+import nl.koers.rules.Status;
+import nl.koers.rules.Target;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the programme view projection. */
+/** Reads the programme view projection and puts the navigation rules on it: plan line, status, forecast, health. */
 @Component
 public class ProgrammeQueries {
 
@@ -36,66 +52,87 @@ public class ProgrammeQueries {
 
     private final JdbcClient jdbc;
     private final JsonText json;
+    private final SignalQueries signals;
+    private final Clock clock;
 
-    public ProgrammeQueries(JdbcClient jdbc, JsonText json) {
+    public ProgrammeQueries(JdbcClient jdbc, JsonText json, SignalQueries signals, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.signals = signals;
+        this.clock = clock;
     }
 
     public List<ProgrammeSummary> programmes() {
-        return jdbc.sql("""
-                        select programme_id, name, owner, status, start_date, planned_end_date
-                        from nav_programme order by programme_id""")
-                .query((row, n) -> new ProgrammeSummary(row.getString("programme_id"), row.getString("name"),
-                        row.getString("owner"), ProgrammeStatus.valueOf(row.getString("status")),
-                        date(row, "start_date"), date(row, "planned_end_date")))
+        Map<String, Map<Severity, Integer>> counts = signals.openCountsByProgramme();
+        Map<String, DeliveryConfidence> confidences = jdbc.sql("""
+                        select distinct on (programme_id) programme_id, delivery_confidence from nav_evaluation
+                        where held_on is not null order by programme_id, held_on desc, outcome_recorded_at desc""")
+                .query((row, n) -> Map.entry(row.getString("programme_id"),
+                        DeliveryConfidence.valueOf(row.getString("delivery_confidence"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return jdbc.sql("select * from nav_programme order by programme_id")
+                .query((row, n) -> {
+                    String id = row.getString("programme_id");
+                    Map<Severity, Integer> open = counts.getOrDefault(id, SignalQueries.zeroCounts());
+                    return new ProgrammeSummary(id, row.getString("name"), row.getString("owner"),
+                            ProgrammeStatus.valueOf(row.getString("status")), date(row, "start_date"),
+                            date(row, "planned_end_date"), health(open), confidences.get(id), open);
+                })
                 .list();
     }
 
     public Optional<ProgrammeView> programme(String programmeId) {
         return jdbc.sql("select * from nav_programme where programme_id = ?")
                 .param(programmeId)
-                .query((row, n) -> new ProgrammeView(programmeId, row.getString("name"), row.getString("description"),
-                        row.getString("owner"), date(row, "start_date"), date(row, "planned_end_date"),
-                        ProgrammeStatus.valueOf(row.getString("status")),
-                        objectives(programmeId), kpis(programmeId), milestones(programmeId, null),
-                        evaluations(programmeId, null), instant(row, "defined_at"), instant(row, "updated_at")))
-                .optional();
+                .query((row, n) -> row(row))
+                .optional()
+                .map(row -> {
+                    List<SignalView> open = signals.openSignals(programmeId);
+                    Map<Severity, Integer> counts = SignalQueries.zeroCounts();
+                    open.forEach(signal -> counts.merge(signal.severity(), 1, Integer::sum));
+                    List<EvaluationView> evaluations = evaluations(programmeId, null);
+                    return new ProgrammeView(programmeId, row.name(), row.description(), row.owner(), row.startDate(),
+                            row.plannedEndDate(), row.status(), health(counts), lastDeliveryConfidence(evaluations),
+                            counts, objectives(programmeId), kpis(programmeId), milestones(programmeId, null),
+                            evaluations, open, row.definedAt(), row.updatedAt());
+                });
     }
 
     public Optional<KpiView> kpi(String programmeId, String kpiId) {
-        List<ReadingView> readings = jdbc.sql("""
-                        select * from nav_reading where programme_id = ? and kpi_id = ?
-                        order by measured_at, recorded_at""")
-                .params(programmeId, kpiId)
-                .query((row, n) -> reading(row, null))
-                .list();
-        List<KpiView.Retarget> retargets = jdbc.sql("""
-                        select * from nav_kpi_retarget where programme_id = ? and kpi_id = ? order by effective_at""")
-                .params(programmeId, kpiId)
-                .query((row, n) -> new KpiView.Retarget(instant(row, "effective_at"), row.getBigDecimal("target"),
-                        date(row, "target_date"), row.getBigDecimal("tolerance"), row.getBigDecimal("previous_target"),
-                        date(row, "previous_target_date"), row.getString("reason")))
-                .list();
-        return jdbc.sql("select * from nav_kpi where programme_id = ? and kpi_id = ?")
-                .params(programmeId, kpiId)
-                .query((row, n) -> kpi(row, latest(readings), retargets, readings))
-                .optional();
+        return definition(programmeId, kpiId).map(kpi -> {
+            PlanLine plan = kpi.planLine(retargets(programmeId, kpiId));
+            List<ReadingRow> rows = jdbc.sql("""
+                            select * from nav_reading where programme_id = ? and kpi_id = ?
+                            order by measured_at, recorded_at""")
+                    .params(programmeId, kpiId)
+                    .query((row, n) -> ReadingRow.of(row))
+                    .list();
+            List<ReadingView> readings = rows.stream().map(reading -> reading.view(plan, kpi.direction(), null)).toList();
+            List<SignalView> open = signals.openSignals(programmeId).stream()
+                    .filter(signal -> signal.subject().kind() == Subject.Kind.KPI
+                            && signal.subject().id().equals(kpiId))
+                    .toList();
+            return kpi.view(plan, latest(readings), clock.instant(), forecast(rows, plan, kpi),
+                    retargetViews(programmeId, kpiId), readings, open);
+        });
     }
 
     public Optional<ReadingView> reading(String programmeId, String kpiId, String readingId) {
-        List<ReadingVersion> versions = jdbc.sql("""
-                        select * from nav_reading_version
-                        where programme_id = ? and kpi_id = ? and reading_id = ? order by version""")
-                .params(programmeId, kpiId, readingId)
-                .query((row, n) -> new ReadingVersion(row.getInt("version"),
-                        ReadingVersion.Kind.valueOf(row.getString("kind")), row.getBigDecimal("value"),
-                        row.getString("reason"), instant(row, "recorded_at")))
-                .list();
-        return jdbc.sql("select * from nav_reading where programme_id = ? and kpi_id = ? and reading_id = ?")
-                .params(programmeId, kpiId, readingId)
-                .query((row, n) -> reading(row, versions))
-                .optional();
+        return definition(programmeId, kpiId).flatMap(kpi -> {
+            List<ReadingVersion> versions = jdbc.sql("""
+                            select * from nav_reading_version
+                            where programme_id = ? and kpi_id = ? and reading_id = ? order by version""")
+                    .params(programmeId, kpiId, readingId)
+                    .query((row, n) -> new ReadingVersion(row.getInt("version"),
+                            ReadingVersion.Kind.valueOf(row.getString("kind")), row.getBigDecimal("value"),
+                            row.getString("reason"), instant(row, "recorded_at")))
+                    .list();
+            PlanLine plan = kpi.planLine(retargets(programmeId, kpiId));
+            return jdbc.sql("select * from nav_reading where programme_id = ? and kpi_id = ? and reading_id = ?")
+                    .params(programmeId, kpiId, readingId)
+                    .query((row, n) -> ReadingRow.of(row).view(plan, kpi.direction(), versions))
+                    .optional();
+        });
     }
 
     public Optional<MilestoneView> milestone(String programmeId, String milestoneId) {
@@ -106,6 +143,30 @@ public class ProgrammeQueries {
         return evaluations(programmeId, evaluationId).stream().findFirst();
     }
 
+    private static Health health(Map<Severity, Integer> openCounts) {
+        return ProgrammeHealth.of(openCounts.entrySet().stream()
+                .filter(count -> count.getValue() > 0).map(Map.Entry::getKey).toList());
+    }
+
+    private static DeliveryConfidence lastDeliveryConfidence(List<EvaluationView> evaluations) {
+        return evaluations.stream()
+                .map(EvaluationView::outcome)
+                .filter(Objects::nonNull)
+                .max(Comparator.comparing(EvaluationView.Outcome::heldOn).thenComparing(EvaluationView.Outcome::recordedAt))
+                .map(EvaluationView.Outcome::deliveryConfidence)
+                .orElse(null);
+    }
+
+    private record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
+                                LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt, Instant updatedAt) {
+    }
+
+    private static ProgrammeRow row(ResultSet row) throws SQLException {
+        return new ProgrammeRow(row.getString("name"), row.getString("description"), row.getString("owner"),
+                date(row, "start_date"), date(row, "planned_end_date"), ProgrammeStatus.valueOf(row.getString("status")),
+                instant(row, "defined_at"), instant(row, "updated_at"));
+    }
+
     private List<Objective> objectives(String programmeId) {
         return jdbc.sql("select objective_id, statement from nav_objective where programme_id = ? order by position")
                 .param(programmeId)
@@ -113,19 +174,123 @@ public class ProgrammeQueries {
                 .list();
     }
 
+    /** Each KPI with its latest reading and status, not the whole series. */
     private List<KpiView> kpis(String programmeId) {
-        Map<String, ReadingView> latest = jdbc.sql("""
+        Map<String, ReadingRow> latest = jdbc.sql("""
                         select distinct on (kpi_id) * from nav_reading
                         where programme_id = ? and not retracted
                         order by kpi_id, measured_at desc, recorded_at desc""")
                 .param(programmeId)
-                .query((row, n) -> Map.entry(row.getString("kpi_id"), reading(row, null)))
+                .query((row, n) -> ReadingRow.of(row))
                 .list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(ReadingRow::kpiId, reading -> reading));
+        Map<String, List<Retarget>> retargets = jdbc.sql("""
+                        select * from nav_kpi_retarget where programme_id = ? order by effective_at""")
+                .param(programmeId)
+                .query((row, n) -> Map.entry(row.getString("kpi_id"), retarget(row)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Instant now = clock.instant();
         return jdbc.sql("select * from nav_kpi where programme_id = ? order by kpi_id")
                 .param(programmeId)
-                .query((row, n) -> kpi(row, latest.get(row.getString("kpi_id")), null, null))
+                .query((row, n) -> KpiRow.of(row))
+                .list().stream()
+                .map(kpi -> {
+                    PlanLine plan = kpi.planLine(retargets.getOrDefault(kpi.kpiId(), List.of()));
+                    ReadingRow reading = latest.get(kpi.kpiId());
+                    return kpi.view(plan, reading == null ? null : reading.view(plan, kpi.direction(), null), now,
+                            null, null, null, null);
+                })
+                .toList();
+    }
+
+    private Optional<KpiRow> definition(String programmeId, String kpiId) {
+        return jdbc.sql("select * from nav_kpi where programme_id = ? and kpi_id = ?")
+                .params(programmeId, kpiId)
+                .query((row, n) -> KpiRow.of(row))
+                .optional();
+    }
+
+    private List<Retarget> retargets(String programmeId, String kpiId) {
+        return jdbc.sql("select * from nav_kpi_retarget where programme_id = ? and kpi_id = ? order by effective_at")
+                .params(programmeId, kpiId)
+                .query((row, n) -> retarget(row))
                 .list();
+    }
+
+    private List<KpiView.Retarget> retargetViews(String programmeId, String kpiId) {
+        return jdbc.sql("select * from nav_kpi_retarget where programme_id = ? and kpi_id = ? order by effective_at")
+                .params(programmeId, kpiId)
+                .query((row, n) -> new KpiView.Retarget(instant(row, "effective_at"), row.getBigDecimal("target"),
+                        date(row, "target_date"), row.getBigDecimal("tolerance"), row.getBigDecimal("previous_target"),
+                        date(row, "previous_target_date"), row.getString("reason")))
+                .list();
+    }
+
+    private static Retarget retarget(ResultSet row) throws SQLException {
+        return Retarget.of(instant(row, "effective_at"), row.getBigDecimal("target"), date(row, "target_date"),
+                row.getBigDecimal("tolerance"));
+    }
+
+    private static KpiView.ForecastView forecast(List<ReadingRow> rows, PlanLine plan, KpiRow kpi) {
+        return Forecast.of(rows.stream().map(ReadingRow::rule).toList(), plan.currentTarget(), kpi.direction(),
+                        kpi.cadenceDays())
+                .map(forecast -> new KpiView.ForecastView(forecast.valueAtTargetDate(),
+                        forecast.targetReachedOn().orElse(null)))
+                .orElse(new KpiView.ForecastView(null, null));
+    }
+
+    private static ReadingView latest(Collection<ReadingView> readings) {
+        return readings.stream().filter(reading -> !reading.retracted()).min(LATEST_FIRST).orElse(null);
+    }
+
+    private record KpiRow(String programmeId, String kpiId, String name, String unit, Direction direction,
+                          BigDecimal baseline, LocalDate baselineDate, Target defined, BigDecimal cadenceDays,
+                          String cadence, String objectiveId, Lever lever, Instant definedAt) {
+
+        static KpiRow of(ResultSet row) throws SQLException {
+            String lever = row.getString("lever");
+            return new KpiRow(row.getString("programme_id"), row.getString("kpi_id"), row.getString("name"),
+                    row.getString("unit"), Direction.valueOf(row.getString("direction")), row.getBigDecimal("baseline"),
+                    date(row, "baseline_date"), new Target(row.getBigDecimal("defined_target"),
+                    date(row, "defined_target_date"), row.getBigDecimal("defined_tolerance")),
+                    row.getBigDecimal("cadence_days"), row.getString("cadence"), row.getString("objective_id"),
+                    lever == null ? null : Lever.valueOf(lever), instant(row, "defined_at"));
+        }
+
+        PlanLine planLine(List<Retarget> retargets) {
+            return PlanLine.of(baseline, baselineDate, defined, retargets);
+        }
+
+        KpiView view(PlanLine plan, ReadingView latest, Instant now, KpiView.ForecastView forecast,
+                     List<KpiView.Retarget> retargets, List<ReadingView> readings, List<SignalView> signals) {
+            Target current = plan.currentTarget();
+            return new KpiView(programmeId, kpiId, name, unit, direction, baseline, baselineDate, current.value(),
+                    current.date(), current.tolerance(), cadence, objectiveId, lever, definedAt,
+                    latest == null ? Status.NO_DATA : latest.status(), latest, plan.valueAt(now), forecast, retargets,
+                    readings, signals);
+        }
+    }
+
+    private record ReadingRow(String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
+                              String source, String note, boolean corrected, boolean retracted) {
+
+        static ReadingRow of(ResultSet row) throws SQLException {
+            return new ReadingRow(row.getString("kpi_id"), row.getString("reading_id"), row.getBigDecimal("value"),
+                    instant(row, "measured_at"), instant(row, "recorded_at"), row.getString("source"),
+                    row.getString("note"), row.getBoolean("corrected"), row.getBoolean("retracted"));
+        }
+
+        Reading rule() {
+            return new Reading(readingId, value, measuredAt, recordedAt, retracted);
+        }
+
+        ReadingView view(PlanLine plan, Direction direction, List<ReadingVersion> versions) {
+            BigDecimal deviation = KpiStatusRule.deviation(rule(), plan, direction);
+            return new ReadingView(readingId, value, measuredAt, recordedAt, deviation,
+                    KpiStatusRule.statusOf(deviation, plan.toleranceAt(measuredAt)), source, note, corrected, retracted,
+                    versions);
+        }
     }
 
     private List<MilestoneView> milestones(String programmeId, String milestoneId) {
@@ -178,25 +343,5 @@ public class ProgrammeQueries {
                 json.read(row.getString("actions"), new TypeReference<List<Action>>() { }),
                 json.read(row.getString("addressed_signals"), new TypeReference<List<String>>() { }),
                 instant(row, "outcome_recorded_at"));
-    }
-
-    private static KpiView kpi(ResultSet row, ReadingView latest, List<KpiView.Retarget> retargets,
-                               List<ReadingView> readings) throws SQLException {
-        String lever = row.getString("lever");
-        return new KpiView(row.getString("programme_id"), row.getString("kpi_id"), row.getString("name"),
-                row.getString("unit"), Direction.valueOf(row.getString("direction")), row.getBigDecimal("baseline"),
-                date(row, "baseline_date"), row.getBigDecimal("target"), date(row, "target_date"),
-                row.getBigDecimal("tolerance"), row.getString("cadence"), row.getString("objective_id"),
-                lever == null ? null : Lever.valueOf(lever), instant(row, "defined_at"), latest, retargets, readings);
-    }
-
-    private static ReadingView reading(ResultSet row, List<ReadingVersion> versions) throws SQLException {
-        return new ReadingView(row.getString("reading_id"), row.getBigDecimal("value"), instant(row, "measured_at"),
-                instant(row, "recorded_at"), row.getString("source"), row.getString("note"),
-                row.getBoolean("corrected"), row.getBoolean("retracted"), versions);
-    }
-
-    private static ReadingView latest(List<ReadingView> readings) {
-        return readings.stream().filter(reading -> !reading.retracted()).min(LATEST_FIRST).orElse(null);
     }
 }

@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.koers.rules.Status;
 
-/** A reading as it stands now; {@code versions} only where the single reading is asked. */
+/**
+ * A reading as it stands now, with its deviation from the plan line at its measuredAt (positive is better than
+ * plan) and the status that gives; {@code versions} only where the single reading is asked.
+ */
 public record ReadingView(
         String readingId,
         BigDecimal value,
         Instant measuredAt,
         Instant recordedAt,
+        BigDecimal deviation,
+        Status status,
         String source,
         String note,
         boolean corrected,

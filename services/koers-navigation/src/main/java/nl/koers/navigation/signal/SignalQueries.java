@@ -5,6 +5,7 @@ import static nl.koers.navigation.Columns.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public class SignalQueries {
 
     /** Open signals per programme and severity, every severity present (zero when none). */
     public Map<String, Map<Severity, Integer>> openCountsByProgramme() {
-        Map<String, Map<Severity, Integer>> counts = new java.util.HashMap<>();
+        Map<String, Map<Severity, Integer>> counts = new HashMap<>();
         jdbc.sql("select programme_id, severity, count(*) as n from nav_signal where state <> 'CLEARED' group by programme_id, severity")
                 .query(row -> {
                     counts.computeIfAbsent(row.getString("programme_id"), id -> zeroCounts())
