@@ -9,6 +9,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +23,18 @@ import org.springframework.context.annotation.Configuration;
 public class TrackingConfiguration {
 
     /**
-     * The store keeps event timestamps to the millisecond, so events are stamped to the millisecond from the start:
+     * The store keeps event timestamps to the millisecond, so time is told to the millisecond from the start:
      * a reading's recordedAt then reads the same whether it comes from the command that stored it or from the store.
      */
     @Bean
     Clock clock() {
-        Clock millis = Clock.tickMillis(ZoneOffset.UTC);
-        GenericEventMessage.clock = millis;
-        return millis;
+        return Clock.tickMillis(ZoneOffset.UTC);
+    }
+
+    /** Events are stamped by the application's clock, the same one rules and the sweep read. */
+    @Bean
+    InitializingBean eventClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
     }
 
     @Bean
