@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,6 +31,10 @@ import nl.koers.api.milestone.UpdateMilestoneForecast;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.ProgrammeDefined;
 import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalType;
+import nl.koers.api.signal.Subject;
 import nl.koers.tracking.kpi.Kpi;
 import nl.koers.tracking.programme.Programme;
 
@@ -72,7 +77,9 @@ class SnapshotRoundTripTest {
                                 new BigDecimal("2"), "P1M", null, Lever.PROCESS),
                         new ReadingRecorded("p", "k", "r1", new BigDecimal("39.25"), NOW.minusSeconds(3600), "s", "n"),
                         new ReadingRecorded("p", "k", "r2", new BigDecimal("38"), NOW, "s", null),
-                        new ReadingRetracted("p", "k", "r2", "Wrong"))
+                        new ReadingRetracted("p", "k", "r2", "Wrong"),
+                        new SignalRaised("p", "p.kpi.k.kpi_stale.1", SignalType.KPI_STALE, Subject.kpi("p", "k"),
+                                Severity.WARNING, "Stale", Map.of("daysSince", new BigDecimal("46"))))
                 .when(new CorrectReading("p", "k", "r1", new BigDecimal("39.5"), "Recount"))
                 .expectState(kpi -> assertThat(roundTrip(kpi))
                         .usingRecursiveComparison()

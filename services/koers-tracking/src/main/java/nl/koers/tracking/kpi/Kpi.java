@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
@@ -24,11 +28,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 import nl.koers.api.ConflictException;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
 import nl.koers.api.kpi.Cadence;
+import nl.koers.api.kpi.CheckKpiStaleness;
+import nl.koers.api.kpi.ClearKpiSignals;
 import nl.koers.api.kpi.CorrectReading;
 import nl.koers.api.kpi.DefineKpi;
 import nl.koers.api.kpi.Direction;
@@ -43,29 +50,63 @@ import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
 import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.api.signal.AcknowledgeKpiSignal;
+import nl.koers.api.signal.SignalAcknowledged;
+import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalSeverityChanged;
+import nl.koers.api.signal.SignalType;
+import nl.koers.api.signal.Subject;
+import nl.koers.rules.Forecast;
+import nl.koers.rules.KpiForecastMiss;
+import nl.koers.rules.KpiStaleness;
+import nl.koers.rules.KpiStatusRule;
+import nl.koers.rules.PlanLine;
+import nl.koers.rules.Retarget;
+import nl.koers.rules.ShiftDetector;
+import nl.koers.rules.Target;
 import nl.koers.tracking.ProgrammeDirectory;
+import nl.koers.tracking.signal.SignalBoard;
 
 /**
  * A KPI of a programme with its readings. Each KPI is its own aggregate, so teams posting readings to different KPIs
  * of one programme never contend; what it needs of the programme comes from the {@link ProgrammeDirectory}.
+ * It owns the KPI's signals: every change of its readings or target re-evaluates KPI_OFF_PLAN, KPI_FORECAST_MISS and
+ * KPI_SHIFT in the same command; the sweep checks KPI_STALE.
+ * The revision names the shape of its state, so that snapshots of an older shape are passed over.
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Kpi {
 
     /** How far ahead of now a reading's measuredAt may lie, to allow for clocks and time zones of the sender. */
     private static final Duration MEASURED_AT_LEEWAY = Duration.ofDays(1);
+    /** The forecast reads the latest 8; the latest of them gives the status. */
+    private static final int FORECAST_READINGS = Forecast.READINGS;
+    /** All the shift detector looks at: its baseline and its window. */
+    private static final int SHIFT_READINGS = ShiftDetector.BASELINE + ShiftDetector.WINDOW;
+    private static final String STALE_CLEARED = "A reading arrived within 1.5 cadences, or the target date has passed.";
 
     @AggregateIdentifier
     private String kpiKey;
     private String programmeId;
     private String kpiId;
+    private String name;
+    private String unit;
+    private String cadence;
+    private Instant definedAt;
     private Direction direction;
     private BigDecimal baseline;
     private LocalDate baselineDate;
-    private BigDecimal target;
-    private LocalDate targetDate;
-    private BigDecimal tolerance;
+    /** The definition's target first, then each retarget's from its effective moment: the plan line's segments. */
+    private List<TargetInForce> targets = new ArrayList<>();
     private Map<String, Reading> readings = new HashMap<>();
+    /**
+     * Reading ids oldest first by measuredAt (ties to the later recordedAt), retracted ones included: the rules need
+     * only the latest few, which this finds without sorting years of readings.
+     */
+    private List<String> readingOrder = new ArrayList<>();
+    private SignalBoard signals = new SignalBoard();
 
     protected Kpi() {
         // for Axon and snapshots
@@ -105,11 +146,13 @@ public class Kpi {
         requireTargetBeyondBaseline(direction, baseline, command.target());
         requireTargetDateAfter(command.targetDate(), baselineDate, "the baseline date");
         requireTargetDateAfter(command.targetDate(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), "today");
-        BigDecimal effectiveTolerance = command.tolerance() == null ? tolerance : command.tolerance();
+        TargetInForce current = currentTarget();
+        BigDecimal effectiveTolerance = command.tolerance() == null ? current.tolerance() : command.tolerance();
         requirePositiveTolerance(effectiveTolerance);
         notBlank(command.reason(), "reason");
         apply(new KpiRetargeted(programmeId, kpiId, command.target(), command.targetDate(), effectiveTolerance,
-                target, targetDate, command.reason()));
+                current.value(), current.date(), command.reason()));
+        reassess(clock.instant());
     }
 
     @CommandHandler
@@ -132,25 +175,141 @@ public class Kpi {
         }
         apply(new ReadingRecorded(programmeId, kpiId, command.readingId(), command.value(), command.measuredAt(),
                 command.source(), command.note()));
+        reassess(clock.instant());
         return receipt(command.readingId(), readings.get(command.readingId()), false);
     }
 
     @CommandHandler
-    public void handle(CorrectReading command, ProgrammeDirectory directory) {
+    public void handle(CorrectReading command, ProgrammeDirectory directory, Clock clock) {
         openProgramme(directory, programmeId);
         Reading reading = currentReading(command.readingId());
         plausibleDecimal(command.value(), "value");
         notBlank(command.reason(), "reason");
         apply(new ReadingCorrected(programmeId, kpiId, command.readingId(), command.value(), reading.value(),
                 command.reason()));
+        reassess(clock.instant());
     }
 
     @CommandHandler
-    public void handle(RetractReading command, ProgrammeDirectory directory) {
+    public void handle(RetractReading command, ProgrammeDirectory directory, Clock clock) {
         openProgramme(directory, programmeId);
         currentReading(command.readingId());
         notBlank(command.reason(), "reason");
         apply(new ReadingRetracted(programmeId, kpiId, command.readingId(), command.reason()));
+        reassess(clock.instant());
+    }
+
+    /**
+     * Raises or clears KPI_STALE as of the sweep's now. A time-driven signal: raised only while the programme is
+     * ACTIVE; paused or closed, the check can only clear it.
+     */
+    @CommandHandler
+    public void handle(CheckKpiStaleness command, ProgrammeDirectory directory) {
+        ProgrammeStatus status = directory.find(programmeId)
+                .orElseThrow(() -> new NotFoundException("Programme " + programmeId + " not found"))
+                .status();
+        present(command.now(), "now");
+        Optional<SignalBoard.Detected> stale = staleness(detection(), command.now());
+        List<Object> events = status == ProgrammeStatus.ACTIVE
+                ? signals.reconcile(subject(), SignalType.KPI_STALE, stale, STALE_CLEARED)
+                : signals.reconcileWithoutRaising(subject(), SignalType.KPI_STALE, stale, STALE_CLEARED);
+        events.forEach(event -> apply(event));
+    }
+
+    /** Sent once the KPI's programme closed: every signal of the KPI that is still open clears. */
+    @CommandHandler
+    public void handle(ClearKpiSignals command) {
+        String reason = command.reason() == null || command.reason().isBlank() ? "cleared on request" : command.reason();
+        signals.clearAll("Cleared: " + reason + ".").forEach(event -> apply(event));
+    }
+
+    @CommandHandler
+    public void handle(AcknowledgeKpiSignal command, ProgrammeDirectory directory) {
+        openProgramme(directory, programmeId);
+        signals.acknowledge(command.signalId(), command.by(), command.note()).ifPresent(event -> apply(event));
+    }
+
+    /** Brings KPI_OFF_PLAN, KPI_FORECAST_MISS and KPI_SHIFT in line with the readings and the plan as they are now. */
+    private void reassess(Instant now) {
+        KpiSignals detection = detection();
+        Subject subject = subject();
+        List<nl.koers.rules.Reading> latestFew = latestCounted(FORECAST_READINGS, null);
+        List<Object> events = new ArrayList<>();
+        events.addAll(signals.reconcile(subject, SignalType.KPI_OFF_PLAN,
+                latestFew.isEmpty() ? Optional.empty() : detection.offPlan(latestFew.get(latestFew.size() - 1)),
+                name + " is back within tolerance of its plan, or has no readings."));
+        events.addAll(signals.reconcile(subject, SignalType.KPI_FORECAST_MISS,
+                KpiForecastMiss.evaluate(latestFew, detection.plan(), direction, cadenceDays(), now)
+                        .map(detection::forecastMiss),
+                "At the current rate " + name + " reaches its target within tolerance, or the target date has come."));
+        Instant lastRetarget = targets.get(targets.size() - 1).effectiveAt();
+        List<BigDecimal> deviations = latestCounted(SHIFT_READINGS, lastRetarget).stream()
+                .map(reading -> KpiStatusRule.deviation(reading, detection.plan(), direction))
+                .toList();
+        events.addAll(signals.reconcile(subject, SignalType.KPI_SHIFT,
+                ShiftDetector.STANDARD.detect(deviations).map(detection::shift),
+                "The deviations of " + name + " from plan are back at their usual level."));
+        // a new reading ends staleness at once; raising it is left to the sweep, which knows the programme's status
+        events.addAll(signals.reconcileWithoutRaising(subject, SignalType.KPI_STALE, staleness(detection, now),
+                STALE_CLEARED));
+        events.forEach(event -> apply(event));
+    }
+
+    private Optional<SignalBoard.Detected> staleness(KpiSignals detection, Instant now) {
+        return KpiStaleness.evaluate(latestCounted().map(nl.koers.rules.Reading::measuredAt), definedAt,
+                detection.plan().currentTarget(), cadenceDays(), now).map(detection::stale);
+    }
+
+    private KpiSignals detection() {
+        TargetInForce defined = targets.get(0);
+        List<Retarget> retargets = targets.subList(1, targets.size()).stream()
+                .map(t -> Retarget.of(t.effectiveAt(), t.value(), t.date(), t.tolerance()))
+                .toList();
+        PlanLine plan = PlanLine.of(baseline, baselineDate, new Target(defined.value(), defined.date(), defined.tolerance()),
+                retargets);
+        return new KpiSignals(name, unit, cadence, direction, plan);
+    }
+
+    /** The latest counted reading. */
+    private Optional<nl.koers.rules.Reading> latestCounted() {
+        List<nl.koers.rules.Reading> latest = latestCounted(1, null);
+        return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
+    }
+
+    /**
+     * Up to {@code n} of the latest readings that count, oldest first, measured at or after {@code since} when given.
+     */
+    private List<nl.koers.rules.Reading> latestCounted(int n, Instant since) {
+        List<nl.koers.rules.Reading> latest = new ArrayList<>(n);
+        for (int i = readingOrder.size() - 1; i >= 0 && latest.size() < n; i--) {
+            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(i));
+            if (since != null && reading.measuredAt().isBefore(since)) {
+                break;
+            }
+            if (!reading.retracted()) {
+                latest.add(reading);
+            }
+        }
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    private nl.koers.rules.Reading ruleReading(String readingId) {
+        Reading reading = readings.get(readingId);
+        return new nl.koers.rules.Reading(readingId, reading.value(), reading.measuredAt(), reading.recordedAt(),
+                reading.retracted());
+    }
+
+    private BigDecimal cadenceDays() {
+        return Cadence.lengthInDays(cadence).orElseThrow();
+    }
+
+    private Subject subject() {
+        return Subject.kpi(programmeId, kpiId);
+    }
+
+    private TargetInForce currentTarget() {
+        return targets.get(targets.size() - 1);
     }
 
     private static ProgrammeDirectory.Entry openProgramme(ProgrammeDirectory directory, String programmeId) {
@@ -205,29 +364,64 @@ public class Kpi {
     }
 
     @EventSourcingHandler
-    void on(KpiDefined event) {
+    void on(KpiDefined event, @Timestamp Instant at) {
         kpiKey = KpiKey.of(event.programmeId(), event.kpiId());
         programmeId = event.programmeId();
         kpiId = event.kpiId();
+        name = event.name();
+        unit = event.unit();
+        cadence = event.cadence();
+        definedAt = at;
         direction = event.direction();
         baseline = event.baseline();
         baselineDate = event.baselineDate();
-        target = event.target();
-        targetDate = event.targetDate();
-        tolerance = event.tolerance();
+        targets.add(new TargetInForce(null, event.target(), event.targetDate(), event.tolerance()));
     }
 
     @EventSourcingHandler
-    void on(KpiRetargeted event) {
-        target = event.target();
-        targetDate = event.targetDate();
-        tolerance = event.tolerance();
+    void on(KpiRetargeted event, @Timestamp Instant effectiveAt) {
+        targets.add(new TargetInForce(effectiveAt, event.target(), event.targetDate(), event.tolerance()));
     }
 
     @EventSourcingHandler
     void on(ReadingRecorded event, @Timestamp Instant recordedAt) {
         readings.put(event.readingId(), new Reading(event.value(), event.value(), event.measuredAt(), recordedAt,
                 event.source(), event.note(), false));
+        placeInMeasuredOrder(event.readingId());
+    }
+
+    /** Readings mostly arrive in measured order, so the place is found from the end. */
+    private void placeInMeasuredOrder(String readingId) {
+        nl.koers.rules.Reading added = ruleReading(readingId);
+        int at = readingOrder.size();
+        while (at > 0 && nl.koers.rules.Reading.IN_MEASURED_ORDER.compare(ruleReading(readingOrder.get(at - 1)), added) > 0) {
+            at--;
+        }
+        readingOrder.add(at, readingId);
+    }
+
+    @EventSourcingHandler
+    void on(SignalRaised event) {
+        signals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SignalSeverityChanged event) {
+        signals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SignalAcknowledged event) {
+        signals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SignalCleared event) {
+        signals.on(event);
+    }
+
+    /** A target and the tolerance around it, in force from {@code effectiveAt} (null: from the definition). */
+    record TargetInForce(Instant effectiveAt, BigDecimal value, LocalDate date, BigDecimal tolerance) {
     }
 
     @EventSourcingHandler

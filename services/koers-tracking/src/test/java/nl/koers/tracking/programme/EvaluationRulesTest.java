@@ -2,11 +2,14 @@ package nl.koers.tracking.programme;
 
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 import static nl.koers.tracking.programme.ProgrammeTest.CLOSED;
+import static nl.koers.tracking.programme.ProgrammeTest.NOW;
 import static nl.koers.tracking.programme.ProgrammeTest.DEFINED;
 import static nl.koers.tracking.programme.ProgrammeTest.PAUSED;
 import static nl.koers.tracking.programme.ProgrammeTest.PROGRAMME_ID;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -43,7 +46,8 @@ class EvaluationRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Programme.class);
+        fixture = new AggregateTestFixture<>(Programme.class)
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static RecordEvaluationOutcome outcome(LocalDate heldOn, DeliveryConfidence confidence, Decision decision,

@@ -1,13 +1,19 @@
 package nl.koers.tracking.programme;
 
+import static nl.koers.tracking.EventsMatcher.events;
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 import static nl.koers.tracking.programme.ProgrammeTest.CLOSED;
+import static nl.koers.tracking.programme.ProgrammeTest.NOW;
 import static nl.koers.tracking.programme.ProgrammeTest.DEFINED;
 import static nl.koers.tracking.programme.ProgrammeTest.PAUSED;
 import static nl.koers.tracking.programme.ProgrammeTest.PROGRAMME_ID;
 import static nl.koers.tracking.programme.ProgrammeTest.START;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -27,16 +33,27 @@ import nl.koers.api.milestone.MilestoneRebaselined;
 import nl.koers.api.milestone.PlanMilestone;
 import nl.koers.api.milestone.RebaselineMilestone;
 import nl.koers.api.milestone.UpdateMilestoneForecast;
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalType;
+import nl.koers.api.signal.Subject;
 
 class MilestoneRulesTest {
 
-    private static final String MILESTONE_ID = "pilot-live";
-    private static final LocalDate DUE = LocalDate.of(2025, 6, 30);
+    static final String MILESTONE_ID = "pilot-live";
+    static final LocalDate DUE = LocalDate.of(2025, 6, 30);
     private static final LocalDate FORECAST = LocalDate.of(2025, 7, 31);
 
-    private static final MilestonePlanned PLANNED = new MilestonePlanned(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE);
-    private static final MilestoneForecastUpdated FORECAST_UPDATED = new MilestoneForecastUpdated(PROGRAMME_ID,
+    static final MilestonePlanned PLANNED = new MilestonePlanned(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE);
+    static final MilestoneForecastUpdated FORECAST_UPDATED = new MilestoneForecastUpdated(PROGRAMME_ID,
             MILESTONE_ID, FORECAST, null, "Supplier late");
+    static final SignalRaised SLIPPING_RAISED = new SignalRaised(PROGRAMME_ID,
+            "digital-permits.milestone.pilot-live.milestone_slipping.1", SignalType.MILESTONE_SLIPPING,
+            Subject.milestone(PROGRAMME_ID, MILESTONE_ID), Severity.WARNING,
+            "Milestone 'Pilot live' is forecast for 2025-07-31, 31 days after its due date of 2025-06-30: a slip of "
+                    + "17.22 % of the 180 days planned for it, under 30 %.",
+            Map.of("dueDate", "2025-06-30", "forecastDate", "2025-07-31", "slipDays", 31L, "plannedDays", 180L,
+                    "slipPercent", new BigDecimal("17.22222222222222")));
     private static final MilestoneAchieved ACHIEVED = new MilestoneAchieved(PROGRAMME_ID, MILESTONE_ID,
             LocalDate.of(2025, 6, 28));
     private static final MilestoneCancelled CANCELLED = new MilestoneCancelled(PROGRAMME_ID, MILESTONE_ID,
@@ -46,7 +63,8 @@ class MilestoneRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Programme.class);
+        fixture = new AggregateTestFixture<>(Programme.class)
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Nested
@@ -106,14 +124,14 @@ class MilestoneRulesTest {
         void updatesTheForecast() {
             fixture.given(DEFINED, PLANNED)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, FORECAST, "Supplier late"))
-                    .expectEvents(FORECAST_UPDATED);
+                    .expectEventsMatching(events(FORECAST_UPDATED, SLIPPING_RAISED));
         }
 
         @Test
         void carriesThePreviousForecast() {
-            LocalDate later = LocalDate.of(2025, 8, 31);
+            LocalDate later = LocalDate.of(2025, 7, 15);
 
-            fixture.given(DEFINED, PLANNED, FORECAST_UPDATED)
+            fixture.given(DEFINED, PLANNED, FORECAST_UPDATED, SLIPPING_RAISED)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, later, "Testing took longer"))
                     .expectEvents(new MilestoneForecastUpdated(PROGRAMME_ID, MILESTONE_ID, later, FORECAST,
                             "Testing took longer"));
@@ -123,7 +141,7 @@ class MilestoneRulesTest {
         void acceptsAForecastWhilePaused() {
             fixture.given(DEFINED, PLANNED, PAUSED)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, FORECAST, "Supplier late"))
-                    .expectEvents(FORECAST_UPDATED);
+                    .expectEventsMatching(events(FORECAST_UPDATED, SLIPPING_RAISED));
         }
 
         @Test
@@ -188,7 +206,14 @@ class MilestoneRulesTest {
                             "Scope grew", "Steering 12 May"))
                     .when(new RebaselineMilestone(PROGRAMME_ID, MILESTONE_ID, third, "Supplier failed", "Steering"))
                     .expectEvents(new MilestoneRebaselined(PROGRAMME_ID, MILESTONE_ID, third, NEW_DUE,
-                            "Supplier failed", "Steering"));
+                            "Supplier failed", "Steering"),
+                            new SignalRaised(PROGRAMME_ID,
+                                    "digital-permits.milestone.pilot-live.milestone_rebaselined_again.1",
+                                    SignalType.MILESTONE_REBASELINED_AGAIN, Subject.milestone(PROGRAMME_ID, MILESTONE_ID),
+                                    Severity.WARNING, "Milestone 'Pilot live' has been re-baselined 2 times: first due "
+                                            + "on 2025-06-30, now on 2025-12-31.",
+                                    Map.of("rebaselines", 2, "originalDueDate", "2025-06-30",
+                                            "dueDate", "2025-12-31")));
         }
 
         @Test

@@ -2,7 +2,10 @@ package nl.koers.tracking.programme;
 
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -24,6 +27,7 @@ import nl.koers.api.programme.ResumeProgramme;
 class ProgrammeTest {
 
     static final String PROGRAMME_ID = "digital-permits";
+    static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     static final LocalDate START = LocalDate.of(2025, 1, 1);
     static final LocalDate PLANNED_END = LocalDate.of(2026, 12, 31);
     static final List<Objective> OBJECTIVES = List.of(
@@ -39,7 +43,8 @@ class ProgrammeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Programme.class);
+        fixture = new AggregateTestFixture<>(Programme.class)
+                .registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static DefineProgramme define(LocalDate plannedEnd, List<Objective> objectives) {
