@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import nl.koers.api.NotFoundException;
+import nl.koers.api.signal.AcknowledgeOwnedSignal;
 import nl.koers.api.signal.AcknowledgeSignal;
 import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalId;
@@ -52,7 +53,7 @@ class SignalController {
     @PostMapping(path = "/{sid}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> acknowledge(@PathVariable String sid, @Valid @RequestBody Acknowledgement body) {
         SignalId signalId = SignalId.parse(sid).orElseThrow(() -> new NotFoundException("There is no signal '" + sid + "'."));
-        commands.sendAndWait(new AcknowledgeSignal(signalId, body.by(), body.note()));
+        commands.sendAndWait(AcknowledgeOwnedSignal.of(new AcknowledgeSignal(signalId, body.by(), body.note())));
         return ResponseEntity.noContent().build();
     }
 }

@@ -151,6 +151,9 @@ class SignalScenariosTest {
     @Test
     void anEvaluationThatIsSkippedIsFlaggedAndTheFlagClearsWhenItsOutcomeIsRecorded() throws Exception {
         post("/api/v1/programmes/" + pid + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1 review\", \"scheduledFor\": \"2026-03-03\"}");
+        // the sweep picks its candidates from the read model
+        await().atMost(PROJECTION_LAG).untilAsserted(() ->
+                http.perform(get("/api/v1/programmes/" + pid + "/evaluations/q1")).andExpect(status().isOk()));
 
         // 8 days after the scheduled date, still no outcome
         clock.set(Instant.parse("2026-03-11T09:00:00Z"));
