@@ -11,11 +11,12 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real PostgreSQL database of its own, driven over HTTP through MockMvc. Test classes
- * with the same annotation share one application context.
+ * with the same annotation share one application context. KPIs are snapshotted every 3 events, so every test
+ * also loads KPIs from snapshots.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "koers.kpi.snapshot-every=3")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 public @interface KoersIntegrationTest {

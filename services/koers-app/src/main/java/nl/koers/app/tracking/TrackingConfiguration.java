@@ -5,14 +5,19 @@ import java.time.ZoneOffset;
 
 import nl.koers.tracking.kpi.Kpi;
 import nl.koers.tracking.programme.Programme;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
 
 /**
  * Registers the aggregates with Axon here rather than through Spring stereotypes, so the domain module stays free
@@ -37,12 +42,26 @@ public class TrackingConfiguration {
         return () -> GenericEventMessage.clock = clock;
     }
 
+    /**
+     * Spring's snapshotter only knows aggregates declared as Spring beans; this one knows the KPI. It snapshots
+     * right after the commit that crossed the threshold, in the committing thread.
+     */
+    private static Snapshotter kpiSnapshotter(org.axonframework.config.Configuration config) {
+        return AggregateSnapshotter.builder()
+                .eventStore(config.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(Kpi.class))
+                .transactionManager(config.getComponent(TransactionManager.class))
+                .parameterResolverFactory(config.parameterResolverFactory())
+                .handlerDefinition(config.handlerDefinition(Kpi.class))
+                .build();
+    }
+
     @Bean
     ConfigurerModule aggregates(@Value("${koers.kpi.snapshot-every:100}") int snapshotEvery) {
         return configurer -> configurer
                 .configureAggregate(Programme.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Kpi.class)
                         .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery)));
+                                new EventCountSnapshotTriggerDefinition(kpiSnapshotter(config), snapshotEvery)));
     }
 }

@@ -226,6 +226,17 @@ class CommandEndpointsTest {
         }
 
         @Test
+        void aKpiLoadedFromItsSnapshotStillKnowsEveryReading() throws Exception {
+            for (int week = 1; week <= 7; week++) {
+                post("/kpis/lead-time/readings", reading("snap-w" + week, "5" + week)).andExpect(status().isCreated());
+            }
+            assertThat(jdbc.sql("select count(*) from snapshot_event_entry where aggregate_identifier = ?")
+                    .param(pid + "/lead-time").query(Long.class).single()).isPositive();
+            post("/kpis/lead-time/readings", reading("snap-w1", "51")).andExpect(status().isOk());
+            post("/kpis/lead-time/readings", reading("snap-w1", "50")).andExpect(status().isConflict());
+        }
+
+        @Test
         void theSameReadingIdWithAnotherValueIsAConflict() throws Exception {
             post("/kpis/lead-time/readings", reading("2026-w11", "48")).andExpect(status().isCreated());
             eventsBefore = events();
