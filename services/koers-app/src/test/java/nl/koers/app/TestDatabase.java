@@ -8,10 +8,12 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.koers.app.persistence.EmbeddedDatabaseConfiguration;
 
 /**
- * One real PostgreSQL per test JVM, and a fresh database for each Spring context that asks: cached contexts keep
- * their event processors running, and a shared token store would let one context starve another.
+ * One real PostgreSQL per test JVM (durable, as the service runs it), and a fresh database for each Spring context
+ * that asks: cached contexts keep their event processors running, and a shared token store would let one context
+ * starve another.
  */
 public final class TestDatabase {
 
@@ -24,7 +26,7 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedDatabaseConfiguration.durable(EmbeddedPostgres.builder()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

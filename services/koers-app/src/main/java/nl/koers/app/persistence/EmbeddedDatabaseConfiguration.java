@@ -33,7 +33,7 @@ public class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException, SQLException {
         Files.createDirectories(properties.directory());
         OrphanedPostmaster.stopIfRunning(properties.directory());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = durable(EmbeddedPostgres.builder())
                 .setDataDirectory(properties.directory())
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false);
@@ -45,6 +45,14 @@ public class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL on localhost:{}, database '{}', data in {}",
                 postgres.getPort(), DATABASE, properties.directory().toAbsolutePath());
         return postgres;
+    }
+
+    /**
+     * The embedded server is made for tests and starts with fsync and synchronous commit off; Koers answers a
+     * command only once its event is on disk, so both go back on.
+     */
+    public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
     }
 
     @Bean

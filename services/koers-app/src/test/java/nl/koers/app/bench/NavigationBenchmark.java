@@ -52,7 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class NavigationBenchmark {
 
-    private static final LocalDate BASELINE_DATE = LocalDate.of(2025, 1, 6);
+    private static final LocalDate BASELINE_DATE = LocalDate.of(2024, 11, 4);
     private static final LocalDate TARGET_DATE = LocalDate.of(2027, 6, 28);
     private static final BigDecimal BASELINE = BigDecimal.valueOf(100);
     private static final BigDecimal TARGET = BigDecimal.valueOf(200);
@@ -69,10 +69,16 @@ public final class NavigationBenchmark {
     private ConfigurableApplicationContext app;
     private String base;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        new NavigationBenchmark().run();
-        System.exit(0);
+        int status = 0;
+        try {
+            new NavigationBenchmark().run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
     }
 
     private void run() throws Exception {
@@ -119,7 +125,7 @@ public final class NavigationBenchmark {
             String programmeId = "bench-" + p;
             work.add(pool.submit(() -> {
                 commands.sendAndWait(new DefineProgramme(programmeId, "Benchmark " + programmeId, null, "bench",
-                        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31), List.of()));
+                        LocalDate.of(2024, 11, 1), LocalDate.of(2027, 12, 31), List.of()));
                 Random noise = new Random(programmeId.hashCode());
                 for (int k = 0; k < kpisPerProgramme; k++) {
                     String kpiId = "kpi-" + k;

@@ -2,6 +2,7 @@ package nl.koers.app.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -146,6 +147,9 @@ class SignalScenariosTest {
                 http.perform(get("/api/v1/signals").param("programme", pid).param("type", "MILESTONE_SLIPPING"))
                         .andExpect(jsonPath("$.length()").value(1))
                         .andExpect(jsonPath("$[0].severity").value("CRITICAL")));
+        http.perform(get("/api/v1/programmes/" + pid + "/milestones/pilot"))
+                .andExpect(jsonPath("$.slipDays").value(46))
+                .andExpect(jsonPath("$.slipPercent", closeTo(30.46, 0.01)));
     }
 
     @Test

@@ -1,10 +1,14 @@
 package nl.koers.navigation.programme;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code slipDays}: how many days the forecast lies after the current due date (negative when early). */
+/**
+ * {@code slipDays}: how many days the forecast lies after the current due date (negative when early);
+ * {@code slipPercent}: a late forecast's slip as a share of the planned duration from the programme's start.
+ */
 public record MilestoneView(
         String programmeId,
         String id,
@@ -13,6 +17,7 @@ public record MilestoneView(
         LocalDate originalDueDate,
         LocalDate forecastDate,
         Long slipDays,
+        BigDecimal slipPercent,
         LocalDate achievedOn,
         boolean cancelled,
         String cancellationReason,

@@ -34,6 +34,8 @@ import nl.koers.navigation.signal.SignalView;
 import nl.koers.rules.Forecast;
 import nl.koers.rules.Health;
 import nl.koers.rules.KpiStatusRule;
+import nl.koers.rules.MilestoneRules;
+import nl.koers.rules.MilestoneSlip;
 import nl.koers.rules.PlanLine;
 import nl.koers.rules.ProgrammeHealth;
 import nl.koers.rules.Reading;
@@ -305,9 +307,9 @@ public class ProgrammeQueries {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
-                        select * from nav_milestone
-                        where programme_id = ? and (cast(? as varchar) is null or milestone_id = ?)
-                        order by due_date, milestone_id""")
+                        select m.*, p.start_date from nav_milestone m join nav_programme p using (programme_id)
+                        where m.programme_id = ? and (cast(? as varchar) is null or m.milestone_id = ?)
+                        order by m.due_date, m.milestone_id""")
                 .params(programmeId, milestoneId, milestoneId)
                 .query((row, n) -> {
                     LocalDate due = date(row, "due_date");
@@ -316,6 +318,8 @@ public class ProgrammeQueries {
                     return new MilestoneView(programmeId, id, row.getString("title"), due,
                             date(row, "original_due_date"), forecast,
                             forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
+                            forecast == null ? null : MilestoneRules.slip(date(row, "start_date"), due, forecast)
+                                    .map(MilestoneSlip::slipPercent).orElse(null),
                             date(row, "achieved_on"), row.getBoolean("cancelled"), row.getString("cancel_reason"),
                             rebaselines.getOrDefault(id, List.of()));
                 })
