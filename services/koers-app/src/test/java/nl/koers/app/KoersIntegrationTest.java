@@ -12,11 +12,12 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a real PostgreSQL database of its own, driven over HTTP through MockMvc. Test classes
  * with the same annotation share one application context. KPIs are snapshotted every 3 events, so every test
- * also loads KPIs from snapshots.
+ * also loads KPIs from snapshots; the time-driven sweep runs only when a test calls it, so nothing is stored
+ * behind a test's back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "koers.kpi.snapshot-every=3")
+@SpringBootTest(properties = {"koers.kpi.snapshot-every=3", "koers.signals.sweep-initial-delay=PT1H"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 public @interface KoersIntegrationTest {

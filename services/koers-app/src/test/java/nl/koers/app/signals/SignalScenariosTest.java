@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -35,7 +34,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @KoersIntegrationTest
 @Import(MovableClockConfiguration.class)
-@TestPropertySource(properties = "koers.signals.sweep-initial-delay=PT1H")
 class SignalScenariosTest {
 
     private static final Duration PROJECTION_LAG = Duration.ofSeconds(10);

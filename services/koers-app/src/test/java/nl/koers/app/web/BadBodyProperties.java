@@ -96,7 +96,7 @@ class BadBodyProperties {
     static void startTheService() throws Exception {
         app = new SpringApplicationBuilder(KoersApplication.class)
                 .initializers(new OwnDatabaseInitializer())
-                .properties("server.port=0")
+                .properties("server.port=0", "koers.signals.sweep-initial-delay=PT1H")
                 .run();
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         jdbc = app.getBean(JdbcClient.class);
