@@ -101,13 +101,15 @@ public final class NavigationBenchmark {
         long events = events();
         results.put("eventsInStore", events);
 
+        Instant catchUpStarted = Instant.now();
         view.start();
-        results.put("catchUp", timeUntilCaughtUp(view, events));
+        results.put("catchUp", timeUntilCaughtUp(view, events, catchUpStarted));
 
         view.shutDown();
+        Instant rebuildStarted = Instant.now();
         view.resetTokens();
         view.start();
-        results.put("rebuild", timeUntilCaughtUp(view, events));
+        results.put("rebuild", timeUntilCaughtUp(view, events, rebuildStarted));
 
         results.put("readingToSignal", readingToSignalLatency());
         report();
@@ -157,9 +159,10 @@ public final class NavigationBenchmark {
         return BigDecimal.valueOf(plan + noise.nextGaussian() * 10 / 3.0).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    private Map<String, Object> timeUntilCaughtUp(StreamingEventProcessor processor, long events) throws InterruptedException {
+    /** From {@code started} (including a reset) until every segment has processed the last event. */
+    private Map<String, Object> timeUntilCaughtUp(StreamingEventProcessor processor, long events, Instant started)
+            throws InterruptedException {
         long head = jdbc().sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
-        Instant started = Instant.now();
         while (!caughtUp(processor.processingStatus().values(), head)) {
             Thread.sleep(50);
         }

@@ -33,7 +33,7 @@ public class SignalProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from nav_signal").update();
+        jdbc.sql("truncate table nav_signal").update();
     }
 
     @EventHandler
