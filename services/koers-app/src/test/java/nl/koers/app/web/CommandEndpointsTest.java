@@ -192,6 +192,12 @@ class CommandEndpointsTest {
         }
 
         @Test
+        void anEnumIsItsNameNotItsPosition() throws Exception {
+            refused(post("/kpis", kpi("k").replace("\"HIGHER_IS_BETTER\"", "1")), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("direction"));
+        }
+
+        @Test
         void retargetingAnswersNoContentAndNeedsAReason() throws Exception {
             post("/kpis/lead-time/retarget", "{\"target\": 21, \"targetDate\": \"2027-06-30\", \"reason\": \"new law\"}")
                     .andExpect(status().isNoContent());
