@@ -11,8 +11,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,25 +41,27 @@ public class TrackingConfiguration {
     }
 
     /**
-     * Spring's snapshotter only knows aggregates declared as Spring beans; this one knows the KPI. It snapshots
-     * right after the commit that crossed the threshold, in the committing thread.
+     * Spring's snapshotter only knows aggregates declared as Spring beans, so the KPI gets a snapshotter of its own,
+     * built on the KPI's own aggregate factory (whose handlers resolve Spring beans such as the programme
+     * directory). It snapshots right after the commit that crossed the threshold, in the committing thread.
      */
-    private static Snapshotter kpiSnapshotter(org.axonframework.config.Configuration config) {
-        return AggregateSnapshotter.builder()
-                .eventStore(config.eventStore())
-                .aggregateFactories(new GenericAggregateFactory<>(Kpi.class))
-                .transactionManager(config.getComponent(TransactionManager.class))
-                .parameterResolverFactory(config.parameterResolverFactory())
-                .handlerDefinition(config.handlerDefinition(Kpi.class))
-                .build();
+    private static AggregateConfigurer<Kpi> kpiWithSnapshots(int snapshotEvery) {
+        AggregateConfigurer<Kpi> kpi = AggregateConfigurer.defaultConfiguration(Kpi.class);
+        return kpi.configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                AggregateSnapshotter.builder()
+                        .eventStore(config.eventStore())
+                        .aggregateFactories(kpi.aggregateFactory())
+                        .transactionManager(config.getComponent(TransactionManager.class))
+                        .parameterResolverFactory(config.parameterResolverFactory())
+                        .handlerDefinition(config.handlerDefinition(Kpi.class))
+                        .build(),
+                snapshotEvery));
     }
 
     @Bean
     ConfigurerModule aggregates(@Value("${koers.kpi.snapshot-every:100}") int snapshotEvery) {
         return configurer -> configurer
                 .configureAggregate(Programme.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Kpi.class)
-                        .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(kpiSnapshotter(config), snapshotEvery)));
+                .configureAggregate(kpiWithSnapshots(snapshotEvery));
     }
 }
