@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
@@ -51,10 +52,7 @@ import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.AcknowledgeKpiSignal;
-import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
-import nl.koers.api.signal.SignalRaised;
-import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
 import nl.koers.rules.Forecast;
@@ -106,6 +104,7 @@ public class Kpi {
      * only the latest few, which this finds without sorting years of readings.
      */
     private List<String> readingOrder = new ArrayList<>();
+    @AggregateMember
     private SignalBoard signals = new SignalBoard();
 
     protected Kpi() {
@@ -398,26 +397,6 @@ public class Kpi {
             at--;
         }
         readingOrder.add(at, readingId);
-    }
-
-    @EventSourcingHandler
-    void on(SignalRaised event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalSeverityChanged event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalAcknowledged event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalCleared event) {
-        signals.on(event);
     }
 
     /** A target and the tolerance around it, in force from {@code effectiveAt} (null: from the definition). */

@@ -26,6 +26,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import nl.koers.api.ConflictException;
@@ -60,10 +61,7 @@ import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.programme.ResumeProgramme;
 import nl.koers.api.signal.AcknowledgeProgrammeSignal;
 import nl.koers.api.signal.Severity;
-import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
-import nl.koers.api.signal.SignalRaised;
-import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
 import nl.koers.rules.Days;
@@ -91,6 +89,7 @@ public class Programme {
     private Map<String, Evaluation> evaluations = new HashMap<>();
     /** The latest held-on date of the recorded outcomes, null before the first. */
     private LocalDate lastHeldOn;
+    @AggregateMember
     private SignalBoard signals = new SignalBoard();
 
     protected Programme() {
@@ -482,26 +481,6 @@ public class Programme {
         if (lastHeldOn == null || event.heldOn().isAfter(lastHeldOn)) {
             lastHeldOn = event.heldOn();
         }
-    }
-
-    @EventSourcingHandler
-    void on(SignalRaised event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalSeverityChanged event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalAcknowledged event) {
-        signals.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SignalCleared event) {
-        signals.on(event);
     }
 
     enum MilestoneState {

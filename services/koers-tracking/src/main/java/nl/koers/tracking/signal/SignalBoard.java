@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import nl.koers.api.ConflictException;
 import nl.koers.api.NotFoundException;
@@ -28,9 +29,9 @@ import nl.koers.api.signal.Subject;
 
 /**
  * The signals an aggregate owns, one slot per type and subject. Its owner asks it which events bring the signals in
- * line with what the rules detect now ({@link #reconcile}), applies them, and feeds them back through its event
- * sourcing handlers ({@link #on(SignalRaised)} and friends): only those change the board. So a signal is raised once
- * per condition, whatever the number of checks, and replaying the events never raises it again.
+ * line with what the rules detect now ({@link #reconcile}) and applies them; as an {@code @AggregateMember} of its
+ * owner, the board receives those events in its own event sourcing handlers, and only those change it. So a signal
+ * is raised once per condition, whatever the number of checks, and replaying the events never raises it again.
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class SignalBoard {
@@ -134,24 +135,28 @@ public class SignalBoard {
         return Optional.of(new SignalAcknowledged(signalId.subject().programmeId(), signalId.toString(), by, note));
     }
 
-    public void on(SignalRaised event) {
+    @EventSourcingHandler
+    void on(SignalRaised event) {
         int raise = SignalId.parse(event.signalId()).map(SignalId::raise).orElseThrow();
         slots.put(key(event.subject(), event.type()),
                 new Slot(event.subject(), event.type(), raise, event.severity(), SignalState.OPEN));
     }
 
-    public void on(SignalSeverityChanged event) {
+    @EventSourcingHandler
+    void on(SignalSeverityChanged event) {
         slots.computeIfPresent(key(event.subject(), event.type()),
                 (key, slot) -> slot.with(event.severity(), slot.state()));
     }
 
-    public void on(SignalAcknowledged event) {
+    @EventSourcingHandler
+    void on(SignalAcknowledged event) {
         SignalId.parse(event.signalId()).ifPresent(signalId -> slots.computeIfPresent(
                 key(signalId.subject(), signalId.type()),
                 (key, slot) -> slot.with(slot.severity(), SignalState.ACKNOWLEDGED)));
     }
 
-    public void on(SignalCleared event) {
+    @EventSourcingHandler
+    void on(SignalCleared event) {
         slots.computeIfPresent(key(event.subject(), event.type()),
                 (key, slot) -> slot.with(slot.severity(), SignalState.CLEARED));
     }
