@@ -7,8 +7,7 @@ create table nav_programme (
     start_date       date         not null,
     planned_end_date date         not null,
     status           varchar(16)  not null,
-    defined_at       timestamp(6) with time zone not null,
-    updated_at       timestamp(6) with time zone not null
+    defined_at       timestamp(6) with time zone not null
 );
 
 create table nav_objective (

@@ -61,10 +61,10 @@ public class ProgrammeProjection {
     void on(ProgrammeDefined event, @Timestamp Instant at) {
         jdbc.sql("""
                         insert into nav_programme (programme_id, name, description, owner, start_date, planned_end_date,
-                                                   status, defined_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   status, defined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.programmeId(), event.name(), event.description(), event.owner(), event.startDate(),
-                        event.plannedEndDate(), ProgrammeStatus.ACTIVE.name(), timestamp(at), timestamp(at))
+                        event.plannedEndDate(), ProgrammeStatus.ACTIVE.name(), timestamp(at))
                 .update();
         List<Objective> objectives = event.objectives();
         for (int position = 0; position < objectives.size(); position++) {
@@ -75,18 +75,18 @@ public class ProgrammeProjection {
     }
 
     @EventHandler
-    void on(ProgrammePaused event, @Timestamp Instant at) {
-        setStatus(event.programmeId(), ProgrammeStatus.PAUSED, at);
+    void on(ProgrammePaused event) {
+        setStatus(event.programmeId(), ProgrammeStatus.PAUSED);
     }
 
     @EventHandler
-    void on(ProgrammeResumed event, @Timestamp Instant at) {
-        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE, at);
+    void on(ProgrammeResumed event) {
+        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE);
     }
 
     @EventHandler
-    void on(ProgrammeClosed event, @Timestamp Instant at) {
-        setStatus(event.programmeId(), ProgrammeStatus.CLOSED, at);
+    void on(ProgrammeClosed event) {
+        setStatus(event.programmeId(), ProgrammeStatus.CLOSED);
     }
 
     @EventHandler
@@ -102,7 +102,6 @@ public class ProgrammeProjection {
                         event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
                         event.lever() == null ? null : event.lever().name(), timestamp(at))
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -117,7 +116,6 @@ public class ProgrammeProjection {
                 .params(event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
                         event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -131,7 +129,6 @@ public class ProgrammeProjection {
                 .update();
         addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RECORDED, event.value(),
                 null, at);
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -141,7 +138,6 @@ public class ProgrammeProjection {
                 .update();
         addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.CORRECTED, event.value(),
                 event.reason(), at);
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -151,7 +147,6 @@ public class ProgrammeProjection {
                 .update();
         addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RETRACTED, null,
                 event.reason(), at);
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -161,15 +156,13 @@ public class ProgrammeProjection {
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(event.programmeId(), event.milestoneId(), event.title(), event.dueDate(), event.dueDate(), timestamp(at))
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
-    void on(MilestoneForecastUpdated event, @Timestamp Instant at) {
+    void on(MilestoneForecastUpdated event) {
         jdbc.sql("update nav_milestone set forecast_date = ? where programme_id = ? and milestone_id = ?")
                 .params(event.forecastDate(), event.programmeId(), event.milestoneId())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -184,33 +177,29 @@ public class ProgrammeProjection {
                 .params(event.programmeId(), event.milestoneId(), timestamp(at), event.previousDueDate(), event.dueDate(),
                         event.reason(), event.approvedBy())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
-    void on(MilestoneAchieved event, @Timestamp Instant at) {
+    void on(MilestoneAchieved event) {
         jdbc.sql("update nav_milestone set achieved_on = ? where programme_id = ? and milestone_id = ?")
                 .params(event.achievedOn(), event.programmeId(), event.milestoneId())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
-    void on(MilestoneCancelled event, @Timestamp Instant at) {
+    void on(MilestoneCancelled event) {
         jdbc.sql("update nav_milestone set cancelled = true, cancel_reason = ? where programme_id = ? and milestone_id = ?")
                 .params(event.reason(), event.programmeId(), event.milestoneId())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
-    void on(EvaluationScheduled event, @Timestamp Instant at) {
+    void on(EvaluationScheduled event) {
         jdbc.sql("""
                         insert into nav_evaluation (programme_id, evaluation_id, title, scheduled_for)
                         values (?, ?, ?, ?)""")
                 .params(event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor())
                 .update();
-        touch(event.programmeId(), at);
     }
 
     @EventHandler
@@ -224,18 +213,14 @@ public class ProgrammeProjection {
                         json.write(event.actions()), json.write(event.addressedSignals()), timestamp(at),
                         event.programmeId(), event.evaluationId())
                 .update();
-        touch(event.programmeId(), at);
     }
 
-    private void setStatus(String programmeId, ProgrammeStatus status, Instant at) {
-        jdbc.sql("update nav_programme set status = ?, updated_at = ? where programme_id = ?")
-                .params(status.name(), timestamp(at), programmeId)
+    private void setStatus(String programmeId, ProgrammeStatus status) {
+        jdbc.sql("update nav_programme set status = ? where programme_id = ?")
+                .params(status.name(), programmeId)
                 .update();
     }
 
-    private void touch(String programmeId, Instant at) {
-        jdbc.sql("update nav_programme set updated_at = ? where programme_id = ?").params(timestamp(at), programmeId).update();
-    }
 
     private void addVersion(String programmeId, String kpiId, String readingId, ReadingVersion.Kind kind,
                             Object value, String reason, Instant at) {

@@ -96,13 +96,14 @@ public class ProgrammeQueries {
                     return new ProgrammeView(programmeId, row.name(), row.description(), row.owner(), row.startDate(),
                             row.plannedEndDate(), row.status(), health(counts), lastDeliveryConfidence(evaluations),
                             counts, objectives(programmeId), kpis(programmeId), milestones(programmeId, null),
-                            evaluations, open, row.definedAt(), row.updatedAt());
+                            evaluations, open, row.definedAt());
                 });
     }
 
     public Optional<KpiView> kpi(String programmeId, String kpiId) {
         return definition(programmeId, kpiId).map(kpi -> {
-            PlanLine plan = kpi.planLine(retargets(programmeId, kpiId));
+            List<KpiView.Retarget> retargets = retargets(programmeId, kpiId);
+            PlanLine plan = kpi.planLine(rules(retargets));
             List<ReadingRow> rows = jdbc.sql("""
                             select * from nav_reading where programme_id = ? and kpi_id = ?
                             order by measured_at, recorded_at""")
@@ -110,12 +111,8 @@ public class ProgrammeQueries {
                     .query((row, n) -> ReadingRow.of(row))
                     .list();
             List<ReadingView> readings = rows.stream().map(reading -> reading.view(plan, kpi.direction(), null)).toList();
-            List<SignalView> open = signals.openSignals(programmeId).stream()
-                    .filter(signal -> signal.subject().kind() == Subject.Kind.KPI
-                            && signal.subject().id().equals(kpiId))
-                    .toList();
-            return kpi.view(plan, latest(readings), clock.instant(), forecast(rows, plan, kpi),
-                    retargetViews(programmeId, kpiId), readings, open);
+            return kpi.view(plan, latest(readings), clock.instant(), forecast(rows, plan, kpi), retargets, readings,
+                    signals.openSignals(Subject.kpi(programmeId, kpiId)));
         });
     }
 
@@ -129,7 +126,7 @@ public class ProgrammeQueries {
                             ReadingVersion.Kind.valueOf(row.getString("kind")), row.getBigDecimal("value"),
                             row.getString("reason"), instant(row, "recorded_at")))
                     .list();
-            PlanLine plan = kpi.planLine(retargets(programmeId, kpiId));
+            PlanLine plan = kpi.planLine(rules(retargets(programmeId, kpiId)));
             return jdbc.sql("select * from nav_reading where programme_id = ? and kpi_id = ? and reading_id = ?")
                     .params(programmeId, kpiId, readingId)
                     .query((row, n) -> ReadingRow.of(row).view(plan, kpi.direction(), versions))
@@ -160,13 +157,13 @@ public class ProgrammeQueries {
     }
 
     private record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
-                                LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt, Instant updatedAt) {
+                                LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt) {
     }
 
     private static ProgrammeRow row(ResultSet row) throws SQLException {
         return new ProgrammeRow(row.getString("name"), row.getString("description"), row.getString("owner"),
                 date(row, "start_date"), date(row, "planned_end_date"), ProgrammeStatus.valueOf(row.getString("status")),
-                instant(row, "defined_at"), instant(row, "updated_at"));
+                instant(row, "defined_at"));
     }
 
     private List<Objective> objectives(String programmeId) {
@@ -189,7 +186,7 @@ public class ProgrammeQueries {
         Map<String, List<Retarget>> retargets = jdbc.sql("""
                         select * from nav_kpi_retarget where programme_id = ? order by effective_at""")
                 .param(programmeId)
-                .query((row, n) -> Map.entry(row.getString("kpi_id"), retarget(row)))
+                .query((row, n) -> Map.entry(row.getString("kpi_id"), rule(retarget(row))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Instant now = clock.instant();
@@ -213,25 +210,25 @@ public class ProgrammeQueries {
                 .optional();
     }
 
-    private List<Retarget> retargets(String programmeId, String kpiId) {
+    private List<KpiView.Retarget> retargets(String programmeId, String kpiId) {
         return jdbc.sql("select * from nav_kpi_retarget where programme_id = ? and kpi_id = ? order by effective_at")
                 .params(programmeId, kpiId)
                 .query((row, n) -> retarget(row))
                 .list();
     }
 
-    private List<KpiView.Retarget> retargetViews(String programmeId, String kpiId) {
-        return jdbc.sql("select * from nav_kpi_retarget where programme_id = ? and kpi_id = ? order by effective_at")
-                .params(programmeId, kpiId)
-                .query((row, n) -> new KpiView.Retarget(instant(row, "effective_at"), row.getBigDecimal("target"),
-                        date(row, "target_date"), row.getBigDecimal("tolerance"), row.getBigDecimal("previous_target"),
-                        date(row, "previous_target_date"), row.getString("reason")))
-                .list();
+    private static KpiView.Retarget retarget(ResultSet row) throws SQLException {
+        return new KpiView.Retarget(instant(row, "effective_at"), row.getBigDecimal("target"), date(row, "target_date"),
+                row.getBigDecimal("tolerance"), row.getBigDecimal("previous_target"), date(row, "previous_target_date"),
+                row.getString("reason"));
     }
 
-    private static Retarget retarget(ResultSet row) throws SQLException {
-        return Retarget.of(instant(row, "effective_at"), row.getBigDecimal("target"), date(row, "target_date"),
-                row.getBigDecimal("tolerance"));
+    private static Retarget rule(KpiView.Retarget retarget) {
+        return Retarget.of(retarget.effectiveAt(), retarget.target(), retarget.targetDate(), retarget.tolerance());
+    }
+
+    private static List<Retarget> rules(List<KpiView.Retarget> retargets) {
+        return retargets.stream().map(ProgrammeQueries::rule).toList();
     }
 
     private static KpiView.ForecastView forecast(List<ReadingRow> rows, PlanLine plan, KpiRow kpi) {

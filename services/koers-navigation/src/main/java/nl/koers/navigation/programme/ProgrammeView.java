@@ -29,6 +29,5 @@ public record ProgrammeView(
         List<MilestoneView> milestones,
         List<EvaluationView> evaluations,
         List<SignalView> signals,
-        Instant definedAt,
-        Instant updatedAt) {
+        Instant definedAt) {
 }

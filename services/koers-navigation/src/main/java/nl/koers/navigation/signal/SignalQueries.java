@@ -49,10 +49,25 @@ public class SignalQueries {
                 .list();
     }
 
-    /** The OPEN and ACKNOWLEDGED signals of a programme, newest first. */
+    /** The OPEN and ACKNOWLEDGED signals of a programme, about anything in it, newest first. */
     public List<SignalView> openSignals(String programmeId) {
-        return jdbc.sql("select * from nav_signal where programme_id = ? and state <> 'CLEARED' order by raised_at desc, signal_id")
-                .param(programmeId)
+        return openSignals(programmeId, null, null);
+    }
+
+    /** The OPEN and ACKNOWLEDGED signals about one subject, newest first. */
+    public List<SignalView> openSignals(Subject subject) {
+        return openSignals(subject.programmeId(), subject.kind().name(), subject.id());
+    }
+
+    private List<SignalView> openSignals(String programmeId, String subjectKind, String subjectId) {
+        return jdbc.sql("""
+                        select * from nav_signal
+                        where programme_id = :programme and state <> 'CLEARED'
+                          and (cast(:kind as varchar) is null or (subject_kind = :kind and subject_id = :subject))
+                        order by raised_at desc, signal_id""")
+                .param("programme", programmeId)
+                .param("kind", subjectKind)
+                .param("subject", subjectId)
                 .query((row, n) -> signal(row))
                 .list();
     }
