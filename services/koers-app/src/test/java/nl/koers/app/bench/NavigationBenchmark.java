@@ -2,9 +2,6 @@ package nl.koers.app.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +27,13 @@ import nl.koers.api.kpi.DefineKpi;
 import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.programme.DefineProgramme;
-import nl.koers.app.KoersApplication;
+import nl.koers.app.RunningService;
 import nl.koers.app.TestDatabase;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -64,10 +58,8 @@ public final class NavigationBenchmark {
     private final int readingsPerKpi = Integer.getInteger("bench.readings", 100);
     private final int threads = Integer.getInteger("bench.threads", 8);
     private final Map<String, Object> results = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private ConfigurableApplicationContext app;
-    private String base;
+    private RunningService app;
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -82,19 +74,18 @@ public final class NavigationBenchmark {
     }
 
     private void run() throws Exception {
-        String jdbcUrl = System.getProperty("bench.jdbcUrl", TestDatabase.newDatabase());
-        app = new SpringApplicationBuilder(KoersApplication.class).run("--server.port=0",
-                "--koers.embedded-database.enabled=false", "--spring.datasource.url=" + jdbcUrl,
+        String jdbcUrl = System.getProperty("bench.jdbcUrl");
+        app = RunningService.start("--koers.embedded-database.enabled=false",
+                "--spring.datasource.url=" + (jdbcUrl == null ? TestDatabase.newDatabase() : jdbcUrl),
                 "--spring.datasource.username=" + System.getProperty("bench.jdbcUser", "postgres"),
                 "--spring.datasource.password=" + System.getProperty("bench.jdbcPassword", "postgres"),
                 "--koers.signals.sweep-initial-delay=PT24H", "--logging.level.root=warn");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         results.put("portfolio", Map.of("programmes", programmes, "kpisPerProgramme", kpisPerProgramme,
                 "readingsPerKpi", readingsPerKpi, "loadThreads", threads));
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
 
-        StreamingEventProcessor view = (StreamingEventProcessor) app.getBean(EventProcessingConfiguration.class)
+        StreamingEventProcessor view = (StreamingEventProcessor) app.bean(EventProcessingConfiguration.class)
                 .eventProcessor(ProgrammeProjection.PROCESSING_GROUP).orElseThrow();
         view.shutDown();
         load();
@@ -118,7 +109,7 @@ public final class NavigationBenchmark {
 
     /** Defines the portfolio and records every reading through the command bus, from several threads. */
     private void load() throws Exception {
-        CommandGateway commands = app.getBean(CommandGateway.class);
+        CommandGateway commands = app.bean(CommandGateway.class);
         Instant started = Instant.now();
         AtomicLong readings = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -184,13 +175,13 @@ public final class NavigationBenchmark {
             String programmeId = "bench-" + (i % programmes);
             String kpiId = "kpi-" + (i / programmes % kpisPerProgramme);
             long started = System.nanoTime();
-            HttpResponse<String> posted = post("/api/v1/programmes/" + programmeId + "/kpis/" + kpiId + "/readings",
+            HttpResponse<String> posted = app.post("/api/v1/programmes/" + programmeId + "/kpis/" + kpiId + "/readings",
                     "{\"value\": 1, \"measuredAt\": \"" + measuredAt + "\", \"readingId\": \"off-plan-" + i + "\"}");
             if (posted.statusCode() != 201) {
                 throw new IllegalStateException("Reading refused: " + posted.body());
             }
             String query = "/api/v1/signals?programme=" + programmeId + "&type=KPI_OFF_PLAN&state=OPEN";
-            while (!get(query).contains("\"" + kpiId + "\"")) {
+            while (!app.get(query).contains("\"" + kpiId + "\"")) {
                 if (System.nanoTime() - started > Duration.ofSeconds(30).toNanos()) {
                     throw new IllegalStateException("No KPI_OFF_PLAN signal for " + programmeId + "/" + kpiId + " after 30 s");
                 }
@@ -207,16 +198,7 @@ public final class NavigationBenchmark {
     }
 
     private JdbcClient jdbc() {
-        return app.getBean(JdbcClient.class);
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return app.bean(JdbcClient.class);
     }
 
     private void report() throws Exception {

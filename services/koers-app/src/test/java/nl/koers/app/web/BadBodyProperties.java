@@ -3,9 +3,6 @@ package nl.koers.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +17,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import nl.koers.app.KoersApplication;
-import nl.koers.app.OwnDatabaseInitializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import nl.koers.app.RunningService;
+import nl.koers.app.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,9 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BadBodyProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static ConfigurableApplicationContext app;
-    private static String base;
+    private static RunningService service;
     private static JdbcClient jdbc;
 
     enum Kind { TEXT, ID, NUMBER, DATE, INSTANT, ENUM, LIST }
@@ -94,31 +86,28 @@ class BadBodyProperties {
 
     @BeforeContainer
     static void startTheService() throws Exception {
-        app = new SpringApplicationBuilder(KoersApplication.class)
-                .initializers(new OwnDatabaseInitializer())
-                .properties("server.port=0", "koers.signals.sweep-initial-delay=PT1H")
-                .run();
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        jdbc = app.getBean(JdbcClient.class);
-        expect(201, "/api/v1/programmes", """
-                {"id": "bad-bodies", "name": "N", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""");
-        expect(201, P + "/kpis", """
+        service = RunningService.onDatabase(TestDatabase.newDatabase());
+        jdbc = service.bean(JdbcClient.class);
+        service.post("/api/v1/programmes", """
+                {"id": "bad-bodies", "name": "N", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""", 201);
+        service.post(P + "/kpis", """
                 {"id": "lead-time", "name": "Lead time", "unit": "days", "direction": "LOWER_IS_BETTER", "baseline": 56,
-                 "baselineDate": "2026-01-01", "target": 28, "targetDate": "2026-12-31", "tolerance": 3, "cadence": "P1W"}""");
-        expect(201, P + "/kpis/lead-time/readings", "{\"value\": 50, \"measuredAt\": \"2026-02-01\", \"readingId\": \"existing\"}");
-        expect(201, P + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
-        expect(201, P + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1\", \"scheduledFor\": \"2026-03-31\"}");
+                 "baselineDate": "2026-01-01", "target": 28, "targetDate": "2026-12-31", "tolerance": 3, "cadence": "P1W"}""", 201);
+        service.post(P + "/kpis/lead-time/readings",
+                "{\"value\": 50, \"measuredAt\": \"2026-02-01\", \"readingId\": \"existing\"}", 201);
+        service.post(P + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}", 201);
+        service.post(P + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1\", \"scheduledFor\": \"2026-03-31\"}", 201);
     }
 
     @AfterContainer
     static void stopTheService() {
-        app.close();
+        service.close();
     }
 
     @Property(tries = 400)
     void aBadBodyIsRefusedWithA4xxAndStoresNothing(@ForAll("badAttempts") Attempt attempt) throws Exception {
         long before = events();
-        HttpResponse<String> response = send(attempt.endpoint().path(), attempt.body());
+        HttpResponse<String> response = service.post(attempt.endpoint().path(), attempt.body());
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(events()).isEqualTo(before);
@@ -200,19 +189,5 @@ class BadBodyProperties {
 
     private static long events() {
         return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
-    }
-
-    private static HttpResponse<String> send(String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(int status, String path, String body) throws Exception {
-        HttpResponse<String> response = send(path, body);
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }

@@ -1,0 +1,79 @@
+package nl.koers.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole service started as it runs in production, on a free port, talked to over real HTTP. Arguments are
+ * command-line arguments, so they win over application.yml.
+ */
+public final class RunningService implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ConfigurableApplicationContext context;
+    private final String base;
+
+    private RunningService(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public static RunningService start(String... arguments) {
+        String[] all = new String[arguments.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return new RunningService(new SpringApplicationBuilder(KoersApplication.class).run(all));
+    }
+
+    /** On a database of the test JVM's PostgreSQL, the time-driven sweep left to the test. */
+    public static RunningService onDatabase(String jdbcUrl, String... arguments) {
+        String[] all = new String[arguments.length + 4];
+        all[0] = "--koers.embedded-database.enabled=false";
+        all[1] = "--spring.datasource.url=" + jdbcUrl;
+        all[2] = "--spring.datasource.username=postgres";
+        all[3] = "--koers.signals.sweep-initial-delay=PT1H";
+        System.arraycopy(arguments, 0, all, 4, arguments.length);
+        return start(all);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts and fails unless the service answers {@code status}. */
+    public HttpResponse<String> post(String path, String json, int status) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(path, json);
+        if (response.statusCode() != status) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ", not " + status
+                    + ": " + response.body());
+        }
+        return response;
+    }
+
+    public String get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
