@@ -79,6 +79,30 @@ public final class PlanLine {
         return segments.get(segments.size() - 1).start();
     }
 
+    /**
+     * The corners of the plan line, oldest first, for drawing it: where each segment starts and, when reached before
+     * the next segment starts, its target date; each with the tolerance in force from there. Flat after the last one;
+     * a retarget to a date already passed jumps, which a line drawn between the corners shows as a steep rise.
+     */
+    public List<Point> points() {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            Instant end = Days.startOf(segment.target().date());
+            BigDecimal tolerance = segment.target().tolerance();
+            points.add(new Point(segment.start(), segment.valueAt(segment.start()), tolerance));
+            boolean reachedBeforeNext = i == segments.size() - 1 || end.isBefore(segments.get(i + 1).start());
+            if (end.isAfter(segment.start()) && reachedBeforeNext) {
+                points.add(new Point(end, segment.target().value(), tolerance));
+            }
+        }
+        return points;
+    }
+
+    /** A corner of the plan line: its value at {@code at}, and the tolerance in force from there. */
+    public record Point(Instant at, BigDecimal value, BigDecimal tolerance) {
+    }
+
     private Segment segmentAt(Instant at) {
         Segment inForce = segments.get(0);
         for (Segment segment : segments) {

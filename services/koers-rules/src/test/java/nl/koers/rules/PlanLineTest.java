@@ -91,6 +91,30 @@ class PlanLineTest {
     }
 
     @Test
+    void itsCornersAreEachSegmentsStartAndTheTargetsReachedBeforeTheNextSegment() {
+        // given 0 → 100 reached on 11 Jan (tolerance 5), retargeted on 21 Jan to 200 on 31 Jan (tolerance 8)
+        PlanLine plan = PlanLine.of(dec("0"), date("2025-01-01"), target("100", "2025-01-11", "5"),
+                List.of(Retarget.of(at("2025-01-21"), dec("200"), date("2025-01-31"), dec("8"))));
+        // then the corners: the baseline, the first target, the retarget's start and its target
+        assertThat(plan.points()).containsExactly(
+                new PlanLine.Point(at("2025-01-01"), dec("0"), dec("5")),
+                new PlanLine.Point(at("2025-01-11"), dec("100"), dec("5")),
+                new PlanLine.Point(at("2025-01-21"), dec("100"), dec("8")),
+                new PlanLine.Point(at("2025-01-31"), dec("200"), dec("8")));
+    }
+
+    @Test
+    void aRetargetBeforeTheTargetDateCutsTheFirstSegmentShort() {
+        // given 0 → 100 on 11 Jan, retargeted on 6 Jan (plan 50 there) to 80 on 16 Jan
+        PlanLine plan = PlanLine.of(dec("0"), date("2025-01-01"), target("100", "2025-01-11", "5"),
+                List.of(Retarget.of(at("2025-01-06"), dec("80"), date("2025-01-16"), dec("2"))));
+        // then the first target is never a corner
+        assertThat(plan.points()).extracting(PlanLine.Point::at)
+                .containsExactly(at("2025-01-01"), at("2025-01-06"), at("2025-01-16"));
+        assertThat(plan.points().get(1).value()).isEqualByComparingTo("50");
+    }
+
+    @Test
     void aRetargetToADateAlreadyPassedJumpsToTheNewTarget() {
         // given a retarget on 6 Jan to 70 "on 5 Jan": the new segment has no length
         PlanLine plan = PlanLine.of(dec("0"), date("2025-01-01"), target("100", "2025-01-11", "5"),

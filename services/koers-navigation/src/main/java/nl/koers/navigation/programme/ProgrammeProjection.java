@@ -25,6 +25,7 @@ import nl.koers.api.programme.ProgrammePaused;
 import nl.koers.api.programme.ProgrammeResumed;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.navigation.JsonText;
+import nl.koers.rules.PlanLine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,10 +46,12 @@ public class ProgrammeProjection {
 
     private final JdbcClient jdbc;
     private final JsonText json;
+    private final ProgrammeQueries queries;
 
-    public ProgrammeProjection(JdbcClient jdbc, JsonText json) {
+    public ProgrammeProjection(JdbcClient jdbc, JsonText json, ProgrammeQueries queries) {
         this.jdbc = jdbc;
         this.json = json;
+        this.queries = queries;
     }
 
     /** Empties the view before a replay: truncate, not delete, so a rebuild of millions of readings starts at once. */
@@ -102,6 +105,7 @@ public class ProgrammeProjection {
                         event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
                         event.lever() == null ? null : event.lever().name(), timestamp(at))
                 .update();
+        writePlanPoints(event.programmeId(), event.kpiId(), PlanLine.of(event, List.of()));
     }
 
     @EventHandler
@@ -116,6 +120,7 @@ public class ProgrammeProjection {
                 .params(event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
                         event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason())
                 .update();
+        writePlanPoints(event.programmeId(), event.kpiId(), queries.planLine(event.programmeId(), event.kpiId()).orElseThrow());
     }
 
     @EventHandler
@@ -230,5 +235,17 @@ public class ProgrammeProjection {
                         from nav_reading_version where programme_id = ? and kpi_id = ? and reading_id = ?""")
                 .params(programmeId, kpiId, readingId, kind.name(), value, reason, timestamp(at), programmeId, kpiId, readingId)
                 .update();
+    }
+
+    private void writePlanPoints(String programmeId, String kpiId, PlanLine plan) {
+        jdbc.sql("delete from nav_kpi_plan_point where programme_id = ? and kpi_id = ?").params(programmeId, kpiId).update();
+        for (PlanLine.Point point : plan.points()) {
+            jdbc.sql("""
+                            insert into nav_kpi_plan_point (programme_id, kpi_id, at, plan_value, tolerance)
+                            values (?, ?, ?, ?, ?) on conflict (programme_id, kpi_id, at) do update
+                            set plan_value = excluded.plan_value, tolerance = excluded.tolerance""")
+                    .params(programmeId, kpiId, timestamp(point.at()), point.value(), point.tolerance())
+                    .update();
+        }
     }
 }

@@ -23,6 +23,7 @@ import nl.koers.api.evaluation.Action;
 import nl.koers.api.evaluation.Decision;
 import nl.koers.api.evaluation.DeliveryConfidence;
 import nl.koers.api.kpi.Direction;
+import nl.koers.api.kpi.KpiKey;
 import nl.koers.api.kpi.Lever;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.ProgrammeStatus;
@@ -66,19 +67,21 @@ public class ProgrammeQueries {
 
     public List<ProgrammeSummary> programmes() {
         Map<String, Map<Severity, Integer>> counts = signals.openCountsByProgramme();
-        Map<String, DeliveryConfidence> confidences = jdbc.sql("""
-                        select distinct on (programme_id) programme_id, delivery_confidence from nav_evaluation
+        Map<String, EvaluationView.Outcome> lastOutcomes = jdbc.sql("""
+                        select distinct on (programme_id) * from nav_evaluation
                         where held_on is not null order by programme_id, held_on desc, outcome_recorded_at desc""")
-                .query((row, n) -> Map.entry(row.getString("programme_id"),
-                        DeliveryConfidence.valueOf(row.getString("delivery_confidence"))))
+                .query((row, n) -> Map.entry(row.getString("programme_id"), outcome(row)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return jdbc.sql("select * from nav_programme order by programme_id")
                 .query((row, n) -> {
                     String id = row.getString("programme_id");
                     Map<Severity, Integer> open = counts.getOrDefault(id, SignalQueries.zeroCounts());
+                    Optional<EvaluationView.Outcome> last = Optional.ofNullable(lastOutcomes.get(id));
                     return new ProgrammeSummary(id, row.getString("name"), row.getString("owner"),
                             ProgrammeStatus.valueOf(row.getString("status")), date(row, "start_date"),
-                            date(row, "planned_end_date"), health(open), confidences.get(id), open);
+                            date(row, "planned_end_date"), health(open),
+                            last.map(EvaluationView.Outcome::deliveryConfidence).orElse(null),
+                            last.map(EvaluationView.Outcome::heldOn).orElse(null), open);
                 })
                 .list();
     }
@@ -126,7 +129,7 @@ public class ProgrammeQueries {
                             ReadingVersion.Kind.valueOf(row.getString("kind")), row.getBigDecimal("value"),
                             row.getString("reason"), instant(row, "recorded_at")))
                     .list();
-            PlanLine plan = kpi.planLine(rules(retargets(programmeId, kpiId)));
+            PlanLine plan = planLine(programmeId, kpiId).orElseThrow();
             return jdbc.sql("select * from nav_reading where programme_id = ? and kpi_id = ? and reading_id = ?")
                     .params(programmeId, kpiId, readingId)
                     .query((row, n) -> ReadingRow.of(row).view(plan, kpi.direction(), versions))
@@ -173,34 +176,83 @@ public class ProgrammeQueries {
                 .list();
     }
 
-    /** Each KPI with its latest reading and status, not the whole series. */
-    private List<KpiView> kpis(String programmeId) {
-        Map<String, ReadingRow> latest = jdbc.sql("""
-                        select distinct on (kpi_id) * from nav_reading
-                        where programme_id = ? and not retracted
-                        order by kpi_id, measured_at desc, recorded_at desc""")
-                .param(programmeId)
+    /** Every KPI of the portfolio with its latest reading and status, as {@link #programme} shows them. */
+    public List<KpiView> kpis() {
+        return kpis(null);
+    }
+
+    /** Every milestone of the portfolio, as {@link #programme} shows them. */
+    public List<MilestoneView> milestones() {
+        return milestones(null, null);
+    }
+
+    /**
+     * The forecast of every KPI of the portfolio that has one, by {@link KpiKey}: from its last readings that count,
+     * as {@link #kpi} shows it.
+     */
+    public Map<String, KpiView.ForecastView> forecasts() {
+        Map<String, List<ReadingRow>> lastReadings = jdbc.sql("""
+                        select * from (
+                            select r.*, row_number() over (partition by programme_id, kpi_id
+                                                           order by measured_at desc, recorded_at desc) as recency
+                            from nav_reading r where not retracted) latest
+                        where recency <= ?""")
+                .param(Forecast.READINGS)
                 .query((row, n) -> ReadingRow.of(row))
                 .list().stream()
-                .collect(Collectors.toMap(ReadingRow::kpiId, reading -> reading));
-        Map<String, List<Retarget>> retargets = jdbc.sql("""
-                        select * from nav_kpi_retarget where programme_id = ? order by effective_at""")
-                .param(programmeId)
-                .query((row, n) -> Map.entry(row.getString("kpi_id"), rule(retarget(row))))
+                .collect(Collectors.groupingBy(ReadingRow::key));
+        Map<String, List<Retarget>> retargets = retargetsByKpi(null);
+        return jdbc.sql("select * from nav_kpi").query((row, n) -> KpiRow.of(row)).list().stream()
+                .filter(kpi -> lastReadings.containsKey(KpiKey.of(kpi.programmeId(), kpi.kpiId())))
+                .collect(Collectors.toMap(kpi -> KpiKey.of(kpi.programmeId(), kpi.kpiId()), kpi -> {
+                    String key = KpiKey.of(kpi.programmeId(), kpi.kpiId());
+                    return forecast(lastReadings.get(key), kpi.planLine(retargets.getOrDefault(key, List.of())), kpi);
+                }));
+    }
+
+    /** Each KPI of a programme (all programmes when null) with its latest reading and status, not the whole series. */
+    private List<KpiView> kpis(String programmeId) {
+        Map<String, ReadingRow> latest = jdbc.sql("""
+                        select distinct on (programme_id, kpi_id) * from nav_reading
+                        where (cast(? as varchar) is null or programme_id = ?) and not retracted
+                        order by programme_id, kpi_id, measured_at desc, recorded_at desc""")
+                .params(programmeId, programmeId)
+                .query((row, n) -> ReadingRow.of(row))
                 .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.toMap(ReadingRow::key, reading -> reading));
+        Map<String, List<Retarget>> retargets = retargetsByKpi(programmeId);
         Instant now = clock.instant();
-        return jdbc.sql("select * from nav_kpi where programme_id = ? order by kpi_id")
-                .param(programmeId)
+        return jdbc.sql("""
+                        select * from nav_kpi
+                        where (cast(? as varchar) is null or programme_id = ?) order by programme_id, kpi_id""")
+                .params(programmeId, programmeId)
                 .query((row, n) -> KpiRow.of(row))
                 .list().stream()
                 .map(kpi -> {
-                    PlanLine plan = kpi.planLine(retargets.getOrDefault(kpi.kpiId(), List.of()));
-                    ReadingRow reading = latest.get(kpi.kpiId());
+                    String key = KpiKey.of(kpi.programmeId(), kpi.kpiId());
+                    PlanLine plan = kpi.planLine(retargets.getOrDefault(key, List.of()));
+                    ReadingRow reading = latest.get(key);
                     return kpi.view(plan, reading == null ? null : reading.view(plan, kpi.direction(), null), now,
                             null, null, null, null);
                 })
                 .toList();
+    }
+
+    /** The retargets of each KPI of a programme (all programmes when null) by {@link KpiKey}, in effective order. */
+    private Map<String, List<Retarget>> retargetsByKpi(String programmeId) {
+        return jdbc.sql("""
+                        select * from nav_kpi_retarget
+                        where (cast(? as varchar) is null or programme_id = ?) order by effective_at""")
+                .params(programmeId, programmeId)
+                .query((row, n) -> Map.entry(KpiKey.of(row.getString("programme_id"), row.getString("kpi_id")),
+                        rule(retarget(row))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** The KPI's plan line as the read model knows it now. */
+    Optional<PlanLine> planLine(String programmeId, String kpiId) {
+        return definition(programmeId, kpiId).map(kpi -> kpi.planLine(rules(retargets(programmeId, kpiId))));
     }
 
     private Optional<KpiRow> definition(String programmeId, String kpiId) {
@@ -271,13 +323,17 @@ public class ProgrammeQueries {
         }
     }
 
-    private record ReadingRow(String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
+    private record ReadingRow(String programmeId, String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
                               String source, String note, boolean corrected, boolean retracted) {
 
         static ReadingRow of(ResultSet row) throws SQLException {
-            return new ReadingRow(row.getString("kpi_id"), row.getString("reading_id"), row.getBigDecimal("value"),
+            return new ReadingRow(row.getString("programme_id"), row.getString("kpi_id"), row.getString("reading_id"), row.getBigDecimal("value"),
                     instant(row, "measured_at"), instant(row, "recorded_at"), row.getString("source"),
                     row.getString("note"), row.getBoolean("corrected"), row.getBoolean("retracted"));
+        }
+
+        String key() {
+            return KpiKey.of(programmeId, kpiId);
         }
 
         Reading rule() {
@@ -295,9 +351,10 @@ public class ProgrammeQueries {
     private List<MilestoneView> milestones(String programmeId, String milestoneId) {
         Map<String, List<MilestoneView.Rebaseline>> rebaselines = jdbc.sql("""
                         select * from nav_milestone_rebaseline
-                        where programme_id = ? and (cast(? as varchar) is null or milestone_id = ?) order by rebaselined_at""")
-                .params(programmeId, milestoneId, milestoneId)
-                .query((row, n) -> Map.entry(row.getString("milestone_id"), new MilestoneView.Rebaseline(
+                        where (cast(? as varchar) is null or programme_id = ?)
+                          and (cast(? as varchar) is null or milestone_id = ?) order by rebaselined_at""")
+                .params(programmeId, programmeId, milestoneId, milestoneId)
+                .query((row, n) -> Map.entry(row.getString("programme_id") + "/" + row.getString("milestone_id"), new MilestoneView.Rebaseline(
                         instant(row, "rebaselined_at"), date(row, "previous_due_date"), date(row, "due_date"),
                         row.getString("reason"), row.getString("approved_by"))))
                 .list().stream()
@@ -305,20 +362,22 @@ public class ProgrammeQueries {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
                         select m.*, p.start_date from nav_milestone m join nav_programme p using (programme_id)
-                        where m.programme_id = ? and (cast(? as varchar) is null or m.milestone_id = ?)
-                        order by m.due_date, m.milestone_id""")
-                .params(programmeId, milestoneId, milestoneId)
+                        where (cast(? as varchar) is null or m.programme_id = ?)
+                          and (cast(? as varchar) is null or m.milestone_id = ?)
+                        order by m.programme_id, m.due_date, m.milestone_id""")
+                .params(programmeId, programmeId, milestoneId, milestoneId)
                 .query((row, n) -> {
                     LocalDate due = date(row, "due_date");
                     LocalDate forecast = date(row, "forecast_date");
+                    String programme = row.getString("programme_id");
                     String id = row.getString("milestone_id");
-                    return new MilestoneView(programmeId, id, row.getString("title"), due,
+                    return new MilestoneView(programme, id, row.getString("title"), due,
                             date(row, "original_due_date"), forecast,
                             forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
                             forecast == null ? null : MilestoneRules.slip(date(row, "start_date"), due, forecast)
                                     .map(MilestoneSlip::slipPercent).orElse(null),
                             date(row, "achieved_on"), row.getBoolean("cancelled"), row.getString("cancel_reason"),
-                            rebaselines.getOrDefault(id, List.of()));
+                            rebaselines.getOrDefault(programme + "/" + id, List.of()));
                 })
                 .list();
     }

@@ -8,7 +8,7 @@ import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.Severity;
 import nl.koers.rules.Health;
 
-/** A programme in the portfolio. */
+/** A programme in the portfolio; {@code lastEvaluatedOn}: when its latest evaluation with an outcome was held. */
 public record ProgrammeSummary(
         String id,
         String name,
@@ -18,5 +18,6 @@ public record ProgrammeSummary(
         LocalDate plannedEndDate,
         Health health,
         DeliveryConfidence lastDeliveryConfidence,
+        LocalDate lastEvaluatedOn,
         Map<Severity, Integer> openSignals) {
 }

@@ -4,6 +4,7 @@ import static nl.koers.navigation.Columns.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,22 @@ public class SignalQueries {
                             .put(Severity.valueOf(row.getString("severity")), row.getInt("n"));
                 });
         return counts;
+    }
+
+    /** The open signals of the portfolio counted by programme, type, severity and state, with the oldest of each. */
+    public List<OpenTally> openTallies() {
+        return jdbc.sql("""
+                        select programme_id, type, severity, state, count(*) as n, min(raised_at) as oldest
+                        from nav_signal where state <> 'CLEARED' group by programme_id, type, severity, state""")
+                .query((row, n) -> new OpenTally(row.getString("programme_id"), SignalType.valueOf(row.getString("type")),
+                        Severity.valueOf(row.getString("severity")), SignalState.valueOf(row.getString("state")),
+                        row.getInt("n"), instant(row, "oldest")))
+                .list();
+    }
+
+    /** {@code count} open signals of one programme, type, severity and state, the oldest raised at {@code oldestRaisedAt}. */
+    public record OpenTally(String programmeId, SignalType type, Severity severity, SignalState state, int count,
+                            Instant oldestRaisedAt) {
     }
 
     public static Map<Severity, Integer> zeroCounts() {

@@ -1,0 +1,77 @@
+package nl.koers.app.observability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The Grafana dashboards of {@code dashboards/}: their panels, queries and variables, as the tests read them. */
+final class Dashboards {
+
+    static final String PROMETHEUS = "koers-prometheus";
+    static final String POSTGRES = "koers-postgres";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Dashboards() {
+    }
+
+    /** One query of a dashboard: of a panel, or of a template variable (panel title "variable NAME"). */
+    record Query(String dashboard, String panel, String datasource, String text) {
+
+        @Override
+        public String toString() {
+            return dashboard + " / " + panel + " [" + datasource + "]: " + text;
+        }
+    }
+
+    static Map<String, JsonNode> all() {
+        try (Stream<Path> files = Files.list(Repository.file("dashboards"))) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted()
+                    .collect(java.util.stream.Collectors.toMap(file -> file.getFileName().toString(), Dashboards::read,
+                            (a, b) -> a, java.util.LinkedHashMap::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every panel, those inside collapsed rows included. */
+    static List<JsonNode> panels(JsonNode dashboard) {
+        List<JsonNode> panels = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> {
+            panels.add(panel);
+            panel.path("panels").forEach(panels::add);
+        });
+        return panels;
+    }
+
+    static List<Query> queries() {
+        List<Query> queries = new ArrayList<>();
+        all().forEach((name, dashboard) -> {
+            for (JsonNode panel : panels(dashboard)) {
+                panel.path("targets").forEach(target -> queries.add(new Query(name, panel.path("title").asText(),
+                        target.path("datasource").path("uid").asText(panel.path("datasource").path("uid").asText()),
+                        target.has("rawSql") ? target.path("rawSql").asText() : target.path("expr").asText())));
+            }
+            dashboard.path("templating").path("list").forEach(variable -> queries.add(new Query(name,
+                    "variable " + variable.path("name").asText(), variable.path("datasource").path("uid").asText(),
+                    variable.path("query").asText())));
+        });
+        return queries;
+    }
+}
