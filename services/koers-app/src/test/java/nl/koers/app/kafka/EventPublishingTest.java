@@ -59,8 +59,8 @@ class EventPublishingTest {
     void everyEventTypeIsPublishedInOrderWithItsCloudEventsHeadersAndSchema() throws Exception {
         String pid = "published";
         givenAProgrammeThatGoesThroughEveryEvent(pid);
-        List<String> stored = storedEventIds(pid, false);
-        List<String> storedSignals = storedEventIds(pid, true);
+        List<String> stored = KafkaServices.storedEventIds(jdbc, pid, false);
+        List<String> storedSignals = KafkaServices.storedEventIds(jdbc, pid, true);
 
         try (TopicReader events = new TopicReader(brokers, "koers.events");
              TopicReader signals = new TopicReader(brokers, "koers.signals")) {
@@ -111,16 +111,6 @@ class EventPublishingTest {
         return scanner.findCandidateComponents("nl.koers.api").stream()
                 .map(candidate -> "koers." + candidate.getBeanClassName().substring(candidate.getBeanClassName().lastIndexOf('.') + 1) + ".v1")
                 .collect(Collectors.toSet());
-    }
-
-    private List<String> storedEventIds(String pid, boolean signals) {
-        return jdbc.sql("""
-                        select event_identifier from domain_event_entry
-                        where (aggregate_identifier = :pid or aggregate_identifier like :kpis)
-                          and (payload_type like 'nl.koers.api.signal.%') = :signals
-                        order by global_index""")
-                .param("pid", pid).param("kpis", pid + "/%").param("signals", signals)
-                .query(String.class).list();
     }
 
     /** On 2 March 2026 (the test clock): the plan of KPI k on 1 March is 21.35 (PRODUCT.md's example). */
