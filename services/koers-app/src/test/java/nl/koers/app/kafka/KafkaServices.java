@@ -18,6 +18,7 @@ final class KafkaServices {
                 "--koers.kafka.enabled=true",
                 "--koers.kafka.bootstrap-servers=" + bootstrapServers,
                 "--koers.kafka.topics.partitions=3",
+                "--koers.processors.balance-interval=PT1S",
                 "--koers.kafka.client.request.timeout.ms=2000",
                 "--koers.kafka.client.delivery.timeout.ms=3000",
                 "--koers.kafka.client.max.block.ms=2000",
