@@ -1,5 +1,6 @@
 package nl.koers.app.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,17 +28,26 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "koers.kafka.enabled", havingValue = "true")
 public class KafkaConfiguration {
 
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     /**
      * Idempotent and acknowledged by all in-sync replicas: a send retried by the client is written once, and a
-     * send reported done survives the loss of a broker. Up to 5 requests in flight keep their order.
+     * send reported done survives the loss of a broker. Up to 5 requests in flight keep their order. Closing waits
+     * a few seconds for sends in flight, not for a broker that is gone: unacknowledged events are published again
+     * from the processor's token after a restart.
      */
-    @Bean(destroyMethod = "close")
+    @Bean
     KafkaProducer<String, byte[]> kafkaProducer(KafkaSettings settings) {
         return new KafkaProducer<>(clientConfig(settings, Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void close() {
+                close(CLOSE_TIMEOUT);
+            }
+        };
     }
 
     @Bean

@@ -37,7 +37,8 @@ public class KafkaTopics {
         if (created) {
             return true;
         }
-        try (Admin admin = Admin.create(adminConfig)) {
+        Admin admin = Admin.create(adminConfig);
+        try {
             for (NewTopic topic : List.of(
                     topic(topics.events(), topics.eventsRetentionMs()),
                     topic(topics.signals(), topics.eventsRetentionMs()),
@@ -53,6 +54,8 @@ public class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            admin.close(KafkaConfiguration.CLOSE_TIMEOUT);
         }
     }
 
@@ -63,7 +66,7 @@ public class KafkaTopics {
 
     private static void create(Admin admin, NewTopic topic) throws ExecutionException, InterruptedException, TimeoutException {
         try {
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
             log.info("Created Kafka topic {} ({} partitions)", topic.name(), topic.numPartitions());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -93,7 +93,7 @@ public class ReadingIngestion implements SmartLifecycle {
         }
         for (Thread thread : threads) {
             try {
-                thread.join(Duration.ofSeconds(30).toMillis());
+                thread.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -118,25 +118,25 @@ public class ReadingIngestion implements SmartLifecycle {
                 pause();
                 continue;
             }
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-                synchronized (consumers) {
-                    consumers.add(consumer);
-                }
-                try {
-                    consumer.subscribe(List.of(settings.topics().readings()));
-                    while (running) {
-                        pollOnce(consumer);
-                    }
-                } finally {
-                    synchronized (consumers) {
-                        consumers.remove(consumer);
-                    }
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig);
+            synchronized (consumers) {
+                consumers.add(consumer);
+            }
+            try {
+                consumer.subscribe(List.of(settings.topics().readings()));
+                while (running) {
+                    pollOnce(consumer);
                 }
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
                 log.warn("The readings consumer failed; it starts again", e);
                 pause();
+            } finally {
+                synchronized (consumers) {
+                    consumers.remove(consumer);
+                }
+                consumer.close(KafkaConfiguration.CLOSE_TIMEOUT);
             }
         }
     }

@@ -1,17 +1,23 @@
 package nl.koers.app.kafka;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.common.Uuid;
 
@@ -20,7 +26,7 @@ import org.apache.kafka.common.Uuid;
  * on the test classpath, so a test can stop it and start it again on the same port with its data kept: an outage.
  * spring-kafka-test's embedded broker cannot be restarted on its port.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path directory;
     private final Path properties;
@@ -64,7 +70,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats a new broker on free ports and starts it. */
-    static KafkaBroker start() {
+    public static KafkaBroker start() {
         try {
             KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("koers-kafka"), freePort(), freePort());
             broker.restart();
@@ -77,7 +83,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
@@ -119,10 +125,26 @@ final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp", classpath(), mainClass));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("process.log").toFile())).start();
+    }
+
+    /** The test classpath: the class loader's under {@code exec:java}, the JVM's under surefire. */
+    private static String classpath() {
+        if (KafkaBroker.class.getClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(KafkaBroker::path).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String path(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() throws IOException {
