@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -71,7 +72,7 @@ public class ReadingIngestion implements SmartLifecycle {
         for (Outcome outcome : Outcome.values()) {
             consumed.put(outcome, Counter.builder("koers.kafka.readings.consumed")
                     .description("Messages of the readings topic handled, by outcome")
-                    .tag("outcome", outcome.name().toLowerCase()).register(meters));
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -73,7 +74,7 @@ class EventPublishingTest {
             assertThat(signals.deduplicated(pid)).extracting(record -> TopicReader.header(record, "ce_id").orElseThrow())
                     .containsExactlyElementsOf(storedSignals);
 
-            List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(events.deduplicated(pid));
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(events.deduplicated(pid));
             all.addAll(signals.deduplicated(pid));
             for (ConsumerRecord<String, byte[]> record : all) {
                 assertCloudEvent(record);

@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,12 +40,16 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @KafkaIntegrationTest
 class ReadingIngestionTest {
 
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(ReadingIngestionTest.class.getResourceAsStream("/schemas/readings/Reading.v1.json"));
     private static int programmes;
 
     @Autowired
     MockMvc http;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ObjectMapper json;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -73,6 +82,7 @@ class ReadingIngestionTest {
     void aReadingOnTheTopicIsRecordedOnceHoweverOftenItIsDelivered() throws Exception {
         double duplicatesBefore = consumed("duplicate");
         String reading = reading("w9", "21.5", "2026-03-01");
+        assertThat(SCHEMA.validate(json.readTree(reading))).as("the documented reading schema").isEmpty();
 
         publish(reading);
         publish(reading);
@@ -121,7 +131,7 @@ class ReadingIngestionTest {
     }
 
     private static Map<String, String> reasons(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().collect(java.util.stream.Collectors.toMap(ConsumerRecord::key,
+        return records.stream().collect(Collectors.toMap(ConsumerRecord::key,
                 record -> TopicReader.header(record, "koers_dlt_error").orElseThrow() + ": "
                         + TopicReader.header(record, "koers_dlt_reason").orElseThrow()));
     }
