@@ -78,7 +78,7 @@ class ReadingMessages {
             if (e.getPath().isEmpty()) {
                 throw new InvalidReading("the message is not a JSON object");
             }
-            throw new InvalidReading(e.getPath().get(e.getPath().size() - 1).getFieldName() + " has the wrong type or format");
+            throw new InvalidReading(e.getPath().get(0).getFieldName() + " has the wrong type or format");
         } catch (JsonProcessingException e) {
             throw new InvalidReading("the message is not valid JSON");
         } catch (IOException e) {
