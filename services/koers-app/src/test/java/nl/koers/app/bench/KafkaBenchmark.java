@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.api.kpi.DefineKpi;
 import nl.koers.api.kpi.Direction;
@@ -46,7 +42,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * second recorded over HTTP and through koers.readings, and the latency from an off-plan reading published on
  * koers.readings to its KPI_OFF_PLAN signal on koers.signals.
  * <p>
- * Run: {@code ./mvnw -q test-compile exec:java -Dbench.main=nl.koers.app.bench.KafkaBenchmark}
+ * Run: {@code ./mvnw -q test-compile exec:java -pl services/koers-app -am -Dbench.main=nl.koers.app.bench.KafkaBenchmark}
  * ({@code -Dbench.programmes=50 -Dbench.kpis=4 -Dbench.readings=10 -Dbench.threads=8}). Prints a table and writes
  * {@code target/benchmarks/kafka.json}.
  */
@@ -64,15 +60,7 @@ public final class KafkaBenchmark {
     private RunningService app;
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        int status = 0;
-        try {
-            new KafkaBenchmark().run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        Benchmarks.runAndExit(new KafkaBenchmark()::run);
     }
 
     private void run() throws Exception {
@@ -91,7 +79,7 @@ public final class KafkaBenchmark {
                 results.put("kafkaIngest", kafkaIngest(producer));
                 results.put("readingOnTopicToSignalOnTopic", readingToSignalLatency(producer, broker.bootstrapServers()));
             }
-            report();
+            Benchmarks.report("kafka", results);
             app.close();
         }
     }
@@ -223,18 +211,7 @@ public final class KafkaBenchmark {
 
     private static Map<String, Object> rate(int readings, long startedNanos) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        return Map.of("readings", readings, "seconds", Math.round(seconds * 10) / 10.0,
-                "readingsPerSecond", Math.round(readings / seconds * 10) / 10.0);
-    }
-
-    private void report() throws Exception {
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
-        Path file = Path.of("target", "benchmarks", "kafka.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, json);
-        System.out.println();
-        System.out.println("Koers Kafka benchmark");
-        results.forEach((name, value) -> System.out.printf("  %-30s %s%n", name, value));
-        System.out.println("  written to " + file.toAbsolutePath());
+        return Map.of("readings", readings, "seconds", Benchmarks.round(seconds),
+                "readingsPerSecond", Benchmarks.round(readings / seconds));
     }
 }

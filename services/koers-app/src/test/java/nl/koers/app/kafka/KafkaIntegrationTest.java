@@ -9,11 +9,13 @@ import nl.koers.app.KoersIntegrationTest;
 import nl.koers.app.MovableClockConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application with Kafka on, against a real (embedded KRaft) broker and a real PostgreSQL, with a clock
- * the test moves. Test classes with this annotation share one application context and one broker.
+ * the test moves. Each test class gets its own context and broker, closed after the class: left to the JVM's
+ * shutdown hooks, the broker's folder is deleted while it still runs and the test JVM does not exit in time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +26,6 @@ import org.springframework.test.context.TestPropertySource;
         "koers.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "koers.kafka.topics.partitions=3"})
 @Import(MovableClockConfiguration.class)
+@DirtiesContext
 public @interface KafkaIntegrationTest {
 }
