@@ -1,7 +1,6 @@
 package nl.koers.app.processors;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
@@ -14,8 +13,9 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,35 +24,41 @@ import org.springframework.stereotype.Component;
  * does: the first instance to start claims every segment and the others idle until it stops. Each instance shows
  * it is alive by a database session named after it (gone when the instance is); one that holds more than its fair
  * share (segments / live instances, rounded up) releases a segment, which an instance with fewer claims picks up.
+ * It works on that one session only and stops first on shutdown, so it never waits for the pool of a database
+ * that is going away.
  */
 @Component
-public class SegmentBalancer implements DisposableBean {
+public class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
     private static final String SESSION_PREFIX = "koers-node:";
 
     private final EventProcessingConfiguration processing;
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
     private final ProcessorsConfiguration.Node node;
-    private Connection presence;
+    private volatile boolean running;
+    private Connection session;
 
-    SegmentBalancer(EventProcessingConfiguration processing, DataSource dataSource, JdbcClient jdbc,
-                    ProcessorsConfiguration.Node node) {
+    SegmentBalancer(EventProcessingConfiguration processing, DataSource dataSource, ProcessorsConfiguration.Node node) {
         this.processing = processing;
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
         this.node = node;
     }
 
     @Scheduled(fixedDelayString = "${koers.processors.balance-interval:PT10S}")
     synchronized void balance() {
+        if (!running) {
+            return;
+        }
         try {
-            showPresence();
-            int instances = liveInstances();
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(session(), true));
+            int instances = Math.max(1, jdbc.sql("""
+                            select count(distinct application_name) from pg_stat_activity
+                            where datname = current_database() and application_name like ?""")
+                    .param(SESSION_PREFIX + "%").query(Integer.class).single());
             for (EventProcessor processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                    balance(streaming, instances);
+                    balance(streaming, instances, jdbc);
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -60,7 +66,7 @@ public class SegmentBalancer implements DisposableBean {
         }
     }
 
-    private void balance(StreamingEventProcessor processor, int instances) {
+    private static void balance(StreamingEventProcessor processor, int instances, JdbcClient jdbc) {
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         int segments = jdbc.sql("select count(*) from token_entry where processor_name = ?")
                 .param(processor.getName()).query(Integer.class).single();
@@ -73,39 +79,50 @@ public class SegmentBalancer implements DisposableBean {
         }
     }
 
-    private int liveInstances() {
-        return Math.max(1, jdbc.sql("""
-                        select count(distinct application_name) from pg_stat_activity
-                        where datname = current_database() and application_name like ?""")
-                .param(SESSION_PREFIX + "%").query(Integer.class).single());
+    /** This instance's own session, named after it, held open for as long as the instance lives. */
+    private Connection session() throws SQLException {
+        if (session == null || !session.isValid(2)) {
+            closeSession();
+            session = dataSource.getConnection();
+            JdbcClient.create(new SingleConnectionDataSource(session, true))
+                    .sql("select set_config('application_name', ?, false)").param(SESSION_PREFIX + node.id())
+                    .query(String.class).single();
+        }
+        return session;
     }
 
-    /** A session of its own, named after this instance, held open for as long as the instance lives. */
-    private void showPresence() throws SQLException {
-        if (presence != null && presence.isValid(2)) {
-            return;
-        }
-        closePresence();
-        presence = dataSource.getConnection();
-        try (PreparedStatement name = presence.prepareStatement("select set_config('application_name', ?, false)")) {
-            name.setString(1, SESSION_PREFIX + node.id());
-            name.execute();
-        }
-    }
-
-    private void closePresence() {
-        if (presence != null) {
+    private void closeSession() {
+        if (session != null) {
             try {
-                presence.close();
+                session.close();
             } catch (SQLException ignored) {
                 // the session is gone either way
             }
-            presence = null;
+            session = null;
         }
     }
 
     @Override
-    public synchronized void destroy() {
-        closePresence();
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        synchronized (this) {
+            closeSession();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before everything else, so no balancing runs while the application shuts down. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import nl.koers.api.ProgrammeEvent;
@@ -48,6 +49,8 @@ class EventPublishingTest {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -82,6 +85,10 @@ class EventPublishingTest {
             Set<String> published = all.stream().map(record -> TopicReader.header(record, "ce_type").orElseThrow())
                     .collect(Collectors.toSet());
             assertThat(published).containsAll(everyEventType());
+            assertThat(meters.get("koers.kafka.published").tag("topic", "koers.events").counter().count())
+                    .isGreaterThanOrEqualTo(stored.size());
+            assertThat(meters.get("koers.kafka.published").tag("topic", "koers.signals").counter().count())
+                    .isGreaterThanOrEqualTo(storedSignals.size());
         }
     }
 
