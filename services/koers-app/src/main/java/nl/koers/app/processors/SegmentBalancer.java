@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * does: the first instance to start claims every segment and the others idle until it stops. Each instance shows
  * it is alive by a database session named after it (gone when the instance is); one that holds more than its fair
  * share (segments / live instances, rounded up) releases a segment, which an instance with fewer claims picks up.
- * It works on that one session only and stops first on shutdown, so it never waits for the pool of a database
- * that is going away.
+ * It works on that one session and stops first on shutdown without waiting for a run, which may be waiting for a
+ * database that is going away.
  */
 @Component
 public class SegmentBalancer implements SmartLifecycle {
@@ -107,12 +107,10 @@ public class SegmentBalancer implements SmartLifecycle {
         running = true;
     }
 
+    /** Never waits for a balancing run (it may be waiting for the database); the pool closes the session. */
     @Override
     public void stop() {
         running = false;
-        synchronized (this) {
-            closeSession();
-        }
     }
 
     @Override
