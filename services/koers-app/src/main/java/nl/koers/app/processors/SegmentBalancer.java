@@ -1,12 +1,15 @@
 package nl.koers.app.processors;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -24,8 +27,7 @@ import org.springframework.stereotype.Component;
  * does: the first instance to start claims every segment and the others idle until it stops. Each instance shows
  * it is alive by a database session named after it (gone when the instance is); one that holds more than its fair
  * share (segments / live instances, rounded up) releases a segment, which an instance with fewer claims picks up.
- * It works on that one session and stops first on shutdown without waiting for a run, which may be waiting for a
- * database that is going away.
+ * It works on that one session only, and stops first on shutdown.
  */
 @Component
 public class SegmentBalancer implements SmartLifecycle {
@@ -79,14 +81,25 @@ public class SegmentBalancer implements SmartLifecycle {
         }
     }
 
-    /** This instance's own session, named after it, held open for as long as the instance lives. */
+    /**
+     * This instance's own session, named after it, held open for as long as the instance lives. It is opened beside
+     * the pool with short timeouts, so a database that is away (or going away at shutdown) never holds a run up.
+     */
     private Connection session() throws SQLException {
         if (session == null || !session.isValid(2)) {
             closeSession();
-            session = dataSource.getConnection();
-            JdbcClient.create(new SingleConnectionDataSource(session, true))
-                    .sql("select set_config('application_name', ?, false)").param(SESSION_PREFIX + node.id())
-                    .query(String.class).single();
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            Properties properties = new Properties();
+            properties.putAll(pool.getDataSourceProperties());
+            properties.setProperty("user", pool.getUsername());
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            properties.setProperty("ApplicationName", SESSION_PREFIX + node.id());
+            properties.setProperty("connectTimeout", "2");
+            properties.setProperty("loginTimeout", "2");
+            properties.setProperty("socketTimeout", "5");
+            session = DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         return session;
     }
@@ -107,10 +120,12 @@ public class SegmentBalancer implements SmartLifecycle {
         running = true;
     }
 
-    /** Never waits for a balancing run (it may be waiting for the database); the pool closes the session. */
     @Override
     public void stop() {
         running = false;
+        synchronized (this) {
+            closeSession();
+        }
     }
 
     @Override
