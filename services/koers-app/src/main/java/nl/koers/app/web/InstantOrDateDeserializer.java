@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
 /** An instant ({@code 2026-03-01T09:30:00Z}) or a date ({@code 2026-03-01}, meaning 00:00 UTC of that date). */
-class InstantOrDateDeserializer extends StdScalarDeserializer<Instant> {
+public class InstantOrDateDeserializer extends StdScalarDeserializer<Instant> {
 
-    InstantOrDateDeserializer() {
+    public InstantOrDateDeserializer() {
         super(Instant.class);
     }
 

@@ -3,8 +3,6 @@ package nl.koers.app.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import nl.koers.api.kpi.DefineKpi;
 import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.RecordReading;
@@ -62,15 +58,7 @@ public final class NavigationBenchmark {
     private RunningService app;
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        int status = 0;
-        try {
-            new NavigationBenchmark().run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        Benchmarks.runAndExit(new NavigationBenchmark()::run);
     }
 
     private void run() throws Exception {
@@ -103,7 +91,7 @@ public final class NavigationBenchmark {
         results.put("rebuild", timeUntilCaughtUp(view, events, rebuildStarted));
 
         results.put("readingToSignal", readingToSignalLatency());
-        report();
+        Benchmarks.report("navigation", results);
         app.close();
     }
 
@@ -138,8 +126,8 @@ public final class NavigationBenchmark {
         }
         pool.shutdown();
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        results.put("load", Map.of("readings", readings.get(), "seconds", round(seconds),
-                "readingsPerSecond", round(readings.get() / seconds)));
+        results.put("load", Map.of("readings", readings.get(), "seconds", Benchmarks.round(seconds),
+                "readingsPerSecond", Benchmarks.round(readings.get() / seconds)));
     }
 
     /** The plan value with a little normal noise: a KPI that follows its plan (σ = a third of the tolerance). */
@@ -158,7 +146,8 @@ public final class NavigationBenchmark {
             Thread.sleep(50);
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return Map.of("events", events, "seconds", round(seconds), "eventsPerSecond", round(events / seconds));
+        return Map.of("events", events, "seconds", Benchmarks.round(seconds),
+                "eventsPerSecond", Benchmarks.round(events / seconds));
     }
 
     private static boolean caughtUp(java.util.Collection<EventTrackerStatus> segments, long head) {
@@ -199,20 +188,5 @@ public final class NavigationBenchmark {
 
     private JdbcClient jdbc() {
         return app.bean(JdbcClient.class);
-    }
-
-    private void report() throws Exception {
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
-        Path file = Path.of("target", "benchmarks", "navigation.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, json);
-        System.out.println();
-        System.out.println("Koers navigation benchmark");
-        results.forEach((name, value) -> System.out.printf("  %-16s %s%n", name, value));
-        System.out.println("  written to " + file.toAbsolutePath());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

@@ -1,0 +1,41 @@
+package nl.koers.app.processors;
+
+import java.lang.management.ManagementFactory;
+
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Instances on one database share each event processor's segments through the token store, which tells them apart
+ * by node id. Axon's default, process id @ host, differs per container; {@code koers.node-id} names an instance where
+ * it would not (several instances in one JVM, as in the tests).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessorsConfiguration {
+
+    /** This instance's name among the instances that share the database. */
+    public record Node(String id) {
+    }
+
+    @Bean
+    Node node(@Value("${koers.node-id:}") String nodeId) {
+        return new Node(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
+    }
+
+    @Bean
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+                          TokenStoreProperties properties, Node node) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.id())
+                .build();
+    }
+}
