@@ -1,0 +1,151 @@
+package nl.koers.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import nl.koers.app.KoersIntegrationTest;
+import nl.koers.app.MovableClock;
+import nl.koers.app.MovableClockConfiguration;
+import nl.koers.app.signals.SignalSweep;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The history of a programme: every event in recorded order, with who caused it and in which request. */
+@KoersIntegrationTest
+@Import(MovableClockConfiguration.class)
+class HistoryTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    SignalSweep sweep;
+
+    private static int programmes;
+    private String pid;
+
+    @BeforeEach
+    void givenAProgramme() throws Exception {
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        pid = "history-" + (++programmes);
+        post("/api/v1/programmes", """
+                {"id": "%s", "name": "Digital permits", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(pid));
+    }
+
+    @AfterAll
+    static void eventsAreStampedByTheRealClockAgain() {
+        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
+    }
+
+    @Test
+    void everyEventShowsWhenItWasRecordedWhoCausedItAndInWhichRequest() throws Exception {
+        clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+        post("/api/v1/programmes/" + pid + "/kpis", """
+                {"id": "adoption", "name": "Adoption", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
+                 "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5, "cadence": "P1W"}""");
+        clock.set(Instant.parse("2026-03-02T11:00:00Z"));
+        // 11 on 1 Mar is 10.35 below the plan of 21.35: the reading raises a KPI_OFF_PLAN signal in the same request
+        http.perform(MockMvcRequestBuilders.post("/api/v1/programmes/" + pid + "/kpis/adoption/readings")
+                        .header("X-Correlation-Id", "meeting-42")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"value\": 11.50, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Correlation-Id", "meeting-42"));
+
+        String history = awaitHistory(pid, 4);
+
+        assertThat(JsonPath.<List<String>>read(history, "$[*].type")).containsExactly(
+                "ProgrammeDefined", "KpiDefined", "ReadingRecorded", "SignalRaised");
+        assertThat(JsonPath.<List<String>>read(history, "$[*].actor")).containsOnly("anonymous");
+        http.perform(get("/api/v1/programmes/" + pid + "/history"))
+                .andExpect(jsonPath("$[2].recordedAt").value("2026-03-02T11:00:00Z"))
+                .andExpect(jsonPath("$[2].subject.kind").value("KPI"))
+                .andExpect(jsonPath("$[2].subject.id").value("adoption"))
+                .andExpect(jsonPath("$[2].correlationId").value("meeting-42"))
+                .andExpect(jsonPath("$[2].data.readingId").value("w9"))
+                .andExpect(jsonPath("$[2].data.measuredAt").value("2026-03-01T00:00:00Z"))
+                .andExpect(jsonPath("$[3].subject.kind").value("SIGNAL"))
+                .andExpect(jsonPath("$[3].data.type").value("KPI_OFF_PLAN"))
+                .andExpect(jsonPath("$[3].correlationId").value("meeting-42"));
+        assertThat(history).contains("\"value\":11.50");
+    }
+
+    @Test
+    void eventsOfTheTimeDrivenSweepAreTheSystems() throws Exception {
+        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-04-01\"}");
+        awaitHistory(pid, 2);
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        sweep.sweep();
+
+        String history = await().atMost(Duration.ofSeconds(10)).until(() -> awaitHistory(pid, 3),
+                body -> body.contains("MILESTONE_OVERDUE"));
+        List<String> sweptActors = JsonPath.read(history, "$[?(@.recordedAt == '2026-04-02T09:00:00Z')].actor");
+        assertThat(sweptActors).isNotEmpty().containsOnly("koers");
+    }
+
+    @Test
+    void fromAndToLimitTheHistoryToWhatWasRecordedInBetween() throws Exception {
+        clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
+        clock.set(Instant.parse("2026-03-04T09:00:00Z"));
+        post("/api/v1/programmes/" + pid + "/milestones/pilot/forecast", "{\"forecastDate\": \"2026-06-15\"}");
+        awaitHistory(pid, 4);
+
+        http.perform(get("/api/v1/programmes/" + pid + "/history")
+                        .param("from", "2026-03-03T09:00:00Z").param("to", "2026-03-04T09:00:00Z"))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].type").value("MilestonePlanned"));
+    }
+
+    @Test
+    void badMomentsAreRefusedAndUnknownProgrammesAreNotFound() throws Exception {
+        http.perform(get("/api/v1/programmes/" + pid + "/history").param("from", "last tuesday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        http.perform(get("/api/v1/programmes/" + pid + "/changes")
+                        .param("from", "2026-03-04T00:00:00Z").param("to", "2026-03-03T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("after")));
+        http.perform(get("/api/v1/programmes/" + pid + "/changes").param("from", "2026-03-04T00:00:00Z"))
+                .andExpect(status().isBadRequest());
+        http.perform(get("/api/v1/programmes/no-such-programme/history"))
+                .andExpect(status().isNotFound());
+    }
+
+    private String awaitHistory(String programmeId, int events) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.perform(get("/api/v1/programmes/" + programmeId + "/history")).andReturn().getResponse()
+                        .getContentAsString(),
+                body -> body.startsWith("[") && JsonPath.<Integer>read(body, "$.length()") >= events);
+    }
+
+    private ResultActions post(String path, String json) throws Exception {
+        ResultActions result = http.perform(MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+        int status = result.andReturn().getResponse().getStatus();
+        assertThat(status).as(result.andReturn().getResponse().getContentAsString()).isBetween(200, 299);
+        return result;
+    }
+}
