@@ -120,6 +120,51 @@ class HistoryTest {
     }
 
     @Test
+    void changesBetweenTwoMeetingsListExactlyWhatWasRecordedInBetweenGrouped() throws Exception {
+        String kpi = "/api/v1/programmes/" + pid + "/kpis/adoption";
+        clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+        post("/api/v1/programmes/" + pid + "/kpis", """
+                {"id": "adoption", "name": "Adoption", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
+                 "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5, "cadence": "P1W"}""");
+        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
+        post("/api/v1/programmes/" + pid + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1\", \"scheduledFor\": \"2026-03-05\"}");
+        // the first meeting is on 3 Mar; between it and the second, on 10 Mar:
+        clock.set(Instant.parse("2026-03-04T09:00:00Z"));
+        post(kpi + "/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
+        clock.set(Instant.parse("2026-03-05T09:00:00Z"));
+        String signal = awaitSignalId();
+        post("/api/v1/signals/" + signal + "/acknowledgement", "{\"by\": \"SC\", \"note\": \"extra team\"}");
+        post(kpi + "/readings/w9/correction", "{\"value\": 12, \"reason\": \"typo\"}");
+        post("/api/v1/programmes/" + pid + "/milestones/pilot/rebaseline",
+                "{\"dueDate\": \"2026-07-01\", \"reason\": \"late\", \"approvedBy\": \"SC\"}");
+        post("/api/v1/programmes/" + pid + "/evaluations/q1/outcome", """
+                {"heldOn": "2026-03-05", "deliveryConfidence": "AMBER", "decision": "ADJUST", "summary": "More intake"}""");
+        clock.set(Instant.parse("2026-03-09T09:00:00Z"));
+        post(kpi + "/readings", "{\"value\": 24, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
+        // and after the second meeting
+        clock.set(Instant.parse("2026-03-10T09:00:00Z"));
+        post(kpi + "/readings/w10/retraction", "{\"reason\": \"wrong KPI\"}");
+        awaitHistory(pid, 12);
+
+        http.perform(get("/api/v1/programmes/" + pid + "/changes")
+                        .param("from", "2026-03-03T00:00:00Z").param("to", "2026-03-10T09:00:00Z"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2026-03-03T00:00:00Z"))
+                .andExpect(jsonPath("$.readings[*].data.readingId").value(org.hamcrest.Matchers.contains("w9", "w10")))
+                .andExpect(jsonPath("$.correctionsAndRetractions.length()").value(1))
+                .andExpect(jsonPath("$.correctionsAndRetractions[0].type").value("ReadingCorrected"))
+                .andExpect(jsonPath("$.milestoneMoves.length()").value(1))
+                .andExpect(jsonPath("$.milestoneMoves[0].data.dueDate").value("2026-07-01"))
+                .andExpect(jsonPath("$.decisions.length()").value(1))
+                .andExpect(jsonPath("$.decisions[0].data.decision").value("ADJUST"))
+                .andExpect(jsonPath("$.signals.raised.length()").value(1))
+                .andExpect(jsonPath("$.signals.raised[0].subject.id").value(signal))
+                .andExpect(jsonPath("$.signals.acknowledged.length()").value(1))
+                .andExpect(jsonPath("$.signals.cleared[*].subject.id").value(org.hamcrest.Matchers.contains(signal)))
+                .andExpect(jsonPath("$.other.length()").value(0));
+    }
+
+    @Test
     void badMomentsAreRefusedAndUnknownProgrammesAreNotFound() throws Exception {
         http.perform(get("/api/v1/programmes/" + pid + "/history").param("from", "last tuesday"))
                 .andExpect(status().isBadRequest())
@@ -132,6 +177,15 @@ class HistoryTest {
                 .andExpect(status().isBadRequest());
         http.perform(get("/api/v1/programmes/no-such-programme/history"))
                 .andExpect(status().isNotFound());
+    }
+
+    private String awaitSignalId() {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String body = http.perform(get("/api/v1/signals").param("programme", pid)).andReturn().getResponse()
+                    .getContentAsString();
+            List<String> ids = JsonPath.read(body, "$[*].id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, java.util.Objects::nonNull);
     }
 
     private String awaitHistory(String programmeId, int events) {
