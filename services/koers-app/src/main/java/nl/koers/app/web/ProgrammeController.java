@@ -1,6 +1,7 @@
 package nl.koers.app.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.PauseProgramme;
 import nl.koers.api.programme.ResumeProgramme;
 import nl.koers.navigation.programme.AsOfQueries;
+import nl.koers.navigation.programme.DecisionFollowUp;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import nl.koers.navigation.programme.ProgrammeSummary;
 import nl.koers.navigation.programme.ProgrammeView;
@@ -34,8 +36,10 @@ class ProgrammeController {
     private final CommandGateway commands;
     private final ProgrammeQueries queries;
     private final AsOfQueries asOfQueries;
+    private final Clock clock;
 
-    ProgrammeController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
+    ProgrammeController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
         this.asOfQueries = asOfQueries;
@@ -80,6 +84,13 @@ class ProgrammeController {
     @GetMapping("/{pid}")
     ProgrammeView programme(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
         return (asOf == null ? queries.programme(pid) : asOfQueries.programme(pid, asOf))
+                .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
+    }
+
+    /** Each ADJUST decision with its addressed KPIs' trend before and after it; {@code asOf} defaults to now. */
+    @GetMapping("/{pid}/follow-up")
+    List<DecisionFollowUp> followUp(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
+        return asOfQueries.followUps(pid, asOf == null ? clock.instant() : asOf)
                 .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
     }
 

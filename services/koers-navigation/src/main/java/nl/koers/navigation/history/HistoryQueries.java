@@ -52,6 +52,10 @@ public class HistoryQueries {
 
     /** What was recorded in [from, to), grouped. */
     public Changes changes(String programmeId, Instant from, Instant to) {
+        return group(from, to, history(programmeId, from, to));
+    }
+
+    private Changes group(Instant from, Instant to, List<HistoryEntry> entries) {
         List<HistoryEntry> readings = new ArrayList<>();
         List<HistoryEntry> correctionsAndRetractions = new ArrayList<>();
         List<HistoryEntry> milestoneMoves = new ArrayList<>();
@@ -62,7 +66,7 @@ public class HistoryQueries {
         List<HistoryEntry> acknowledged = new ArrayList<>();
         List<HistoryEntry> cleared = new ArrayList<>();
         List<HistoryEntry> other = new ArrayList<>();
-        for (HistoryEntry entry : history(programmeId, from, to)) {
+        for (HistoryEntry entry : entries) {
             List<HistoryEntry> group = switch (entry.type()) {
                 case "ReadingRecorded" -> readings;
                 case "ReadingCorrected", "ReadingRetracted" -> correctionsAndRetractions;
@@ -79,6 +83,17 @@ public class HistoryQueries {
         }
         return new Changes(from, to, readings, correctionsAndRetractions, milestoneMoves, decisions,
                 new Changes.SignalChanges(raised, escalated, deescalated, acknowledged, cleared), other);
+    }
+
+    /** What was recorded in [from, through], grouped: the changes a view as of {@code through} includes. */
+    public Changes changesThrough(String programmeId, Instant from, Instant through) {
+        return group(from, through, jdbc.sql("""
+                        select * from nav_history
+                        where programme_id = ? and recorded_at >= ? and recorded_at <= ?
+                        order by recorded_at, global_index""")
+                .params(programmeId, timestamp(from), timestamp(through))
+                .query((row, n) -> entry(row))
+                .list());
     }
 
     /** The programme's events recorded up to and including {@code asOf}, in recorded order. */

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.koers.api.evaluation.Decision;
+import nl.koers.api.signal.SignalId;
+import nl.koers.api.signal.Subject;
 import nl.koers.navigation.history.HistoryQueries;
 import nl.koers.navigation.history.RecordedEvent;
 import nl.koers.navigation.signal.SignalFilter;
 import nl.koers.navigation.signal.SignalFold;
 import nl.koers.navigation.signal.SignalView;
+import nl.koers.rules.Days;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +47,35 @@ public class AsOfQueries {
     public Optional<EvaluationView> evaluation(String programmeId, String evaluationId, Instant asOf) {
         return programme(programmeId, asOf)
                 .flatMap(programme -> programme.evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst());
+    }
+
+    /**
+     * Every ADJUST decision known at {@code asOf} with the follow-up of the KPIs it addressed: those of its addressed
+     * KPI signals, or every KPI of the programme when it addressed none.
+     */
+    public Optional<List<DecisionFollowUp>> followUps(String programmeId, Instant asOf) {
+        ProgrammeFold fold = fold(programmeId, asOf);
+        if (!fold.defined()) {
+            return Optional.empty();
+        }
+        ProgrammeView programme = fold.view(asOf);
+        return Optional.of(programme.evaluations().stream()
+                .filter(evaluation -> evaluation.outcome() != null && evaluation.outcome().decision() == Decision.ADJUST)
+                .map(evaluation -> {
+                    Instant decidedAt = Days.startOf(evaluation.outcome().heldOn());
+                    List<String> addressed = evaluation.outcome().addressedSignals() == null ? List.of()
+                            : evaluation.outcome().addressedSignals().stream()
+                                    .flatMap(id -> SignalId.parse(id).stream())
+                                    .filter(id -> id.subject().kind() == Subject.Kind.KPI)
+                                    .map(id -> id.subject().id()).distinct().toList();
+                    List<DecisionFollowUp.KpiFollowUp> kpis = programme.kpis().stream()
+                            .filter(kpi -> addressed.isEmpty() || addressed.contains(kpi.id()))
+                            .map(kpi -> new DecisionFollowUp.KpiFollowUp(kpi.id(), kpi.name(),
+                                    fold.courseCorrection(kpi.id(), decidedAt)))
+                            .toList();
+                    return new DecisionFollowUp(evaluation, kpis);
+                })
+                .toList());
     }
 
     /** The signals as they stood at {@code asOf}, newest first; with a programme, only that programme's rows are read. */

@@ -31,6 +31,7 @@ import nl.koers.api.programme.ProgrammeResumed;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.Subject;
 import nl.koers.navigation.signal.SignalFold;
+import nl.koers.rules.CourseCorrection;
 import nl.koers.rules.PlanLine;
 import nl.koers.rules.Target;
 
@@ -95,8 +96,14 @@ class ProgrammeFold {
                 signals.open(Subject.kpi(programmeId, kpiId)), now);
     }
 
-    SignalFold signals() {
-        return signals;
+    /** The KPI's trend and deviation before and after a decision taken at {@code decidedAt}; null for an unknown KPI. */
+    CourseCorrection courseCorrection(String kpiId, Instant decidedAt) {
+        Kpi kpi = kpis.get(kpiId);
+        if (kpi == null) {
+            return null;
+        }
+        return CourseCorrection.of(kpi.readings.values().stream().map(ProgrammeQueries.ReadingRow::rule).toList(),
+                kpi.row.planLine(ProgrammeQueries.rules(kpi.retargets)), kpi.row.direction(), decidedAt);
     }
 
     void apply(ProgrammeEvent event, Instant at) {
