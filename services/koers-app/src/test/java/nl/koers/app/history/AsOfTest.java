@@ -1,28 +1,24 @@
 package nl.koers.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import com.jayway.jsonpath.JsonPath;
 import nl.koers.app.KoersIntegrationTest;
 import nl.koers.app.MovableClock;
 import nl.koers.app.MovableClockConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Views as of a past moment (transaction time): what had been recorded by then, before later corrections, and the
@@ -47,6 +43,13 @@ class AsOfTest {
     @Autowired
     MovableClock clock;
 
+    private TimedApi api;
+
+    @BeforeEach
+    void api() {
+        api = TimedApi.stampingEventsWith(http, clock);
+    }
+
     @AfterAll
     static void eventsAreStampedByTheRealClockAgain() {
         GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
@@ -55,27 +58,27 @@ class AsOfTest {
     @Test
     void eachMomentShowsWhatWasKnownThenAndKeepsShowingIt() throws Exception {
         // given a programme whose KPI goes off plan: baseline 10 on 1 Jan, target 80 on 31 Dec, tolerance 5
-        at(Instant.parse("2026-03-02T09:00:00Z"), "/api/v1/programmes", """
+        api.at("2026-03-02T09:00:00Z", "/api/v1/programmes", """
                 {"id": "%s", "name": "Digital permits", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(PID));
-        at(Instant.parse("2026-03-02T10:00:00Z"), PROGRAMME + "/kpis", """
+        api.at("2026-03-02T10:00:00Z", PROGRAMME + "/kpis", """
                 {"id": "adoption", "name": "Adoption", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
                  "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5, "cadence": "P1W"}""");
-        at(Instant.parse("2026-03-02T10:00:00Z"), PROGRAMME + "/milestones",
+        api.at("2026-03-02T10:00:00Z", PROGRAMME + "/milestones",
                 "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
         // 11 on 1 Mar: 10.35 below the plan of 21.35, RED, a CRITICAL KPI_OFF_PLAN
-        at(OFF_PLAN, KPI + "/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
+        api.at(OFF_PLAN, KPI + "/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
         // 24 on 8 Mar is above the plan of 22.69: GREEN, the signal clears
-        at(BACK_ON_PLAN, KPI + "/readings", "{\"value\": 24, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
-        awaitHistory(7);
+        api.at(BACK_ON_PLAN, KPI + "/readings", "{\"value\": 24, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
+        api.awaitHistory(PID, 7);
         clock.set(BEFORE_CORRECTION);
         String beforeLaterEvents = everythingAsOf(BEFORE_CORRECTION);
 
         // when the first reading is corrected, the milestone re-baselined and a reading for February recorded late
-        at(CORRECTED, KPI + "/readings/w9/correction", "{\"value\": 20, \"reason\": \"the export missed a region\"}");
-        at(REBASELINED, PROGRAMME + "/milestones/pilot/rebaseline",
+        api.at(CORRECTED, KPI + "/readings/w9/correction", "{\"value\": 20, \"reason\": \"the export missed a region\"}");
+        api.at(REBASELINED, PROGRAMME + "/milestones/pilot/rebaseline",
                 "{\"dueDate\": \"2026-07-01\", \"reason\": \"supplier late\", \"approvedBy\": \"SC\"}");
-        at(BACKDATED, KPI + "/readings", "{\"value\": 15, \"measuredAt\": \"2026-02-22\", \"readingId\": \"w8\"}");
-        awaitHistory(10);
+        api.at(BACKDATED, KPI + "/readings", "{\"value\": 15, \"measuredAt\": \"2026-02-22\", \"readingId\": \"w8\"}");
+        api.awaitHistory(PID, 10);
 
         // then the moment the KPI went off plan shows the first reading as recorded, RED, and its open signal
         http.perform(get(KPI).param("asOf", OFF_PLAN.toString()))
@@ -138,30 +141,13 @@ class AsOfTest {
     }
 
     private String everythingAsOf(Instant asOf) throws Exception {
-        return body(get(PROGRAMME).param("asOf", asOf.toString())) + body(get(KPI).param("asOf", asOf.toString()))
-                + body(get(PROGRAMME + "/milestones/pilot").param("asOf", asOf.toString()))
-                + body(get("/api/v1/signals").param("programme", PID).param("asOf", asOf.toString()));
+        return api.body(get(PROGRAMME).param("asOf", asOf.toString())) + api.body(get(KPI).param("asOf", asOf.toString()))
+                + api.body(get(PROGRAMME + "/milestones/pilot").param("asOf", asOf.toString()))
+                + api.body(get("/api/v1/signals").param("programme", PID).param("asOf", asOf.toString()));
     }
 
     private String everythingNow() throws Exception {
-        return body(get(PROGRAMME)) + body(get(KPI)) + body(get(PROGRAMME + "/milestones/pilot"))
-                + body(get("/api/v1/signals").param("programme", PID));
-    }
-
-    private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
-        return http.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private void at(Instant moment, String path, String json) throws Exception {
-        clock.set(moment);
-        int status = http.perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(json))
-                .andReturn().getResponse().getStatus();
-        assertThat(status).as(path).isBetween(200, 299);
-    }
-
-    private void awaitHistory(int events) {
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.perform(get(PROGRAMME + "/history")).andReturn().getResponse().getContentAsString(),
-                body -> body.startsWith("[") && JsonPath.<Integer>read(body, "$.length()") >= events);
+        return api.body(get(PROGRAMME)) + api.body(get(KPI)) + api.body(get(PROGRAMME + "/milestones/pilot"))
+                + api.body(get("/api/v1/signals").param("programme", PID));
     }
 }

@@ -1,7 +1,6 @@
 package nl.koers.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -9,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The history of a programme: every event in recorded order, with who caused it and in which request. */
@@ -44,12 +41,14 @@ class HistoryTest {
 
     private static int programmes;
     private String pid;
+    private TimedApi api;
 
     @BeforeEach
     void givenAProgramme() throws Exception {
+        api = TimedApi.stampingEventsWith(http, clock);
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         pid = "history-" + (++programmes);
-        post("/api/v1/programmes", """
+        api.post("/api/v1/programmes", """
                 {"id": "%s", "name": "Digital permits", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(pid));
     }
 
@@ -61,7 +60,7 @@ class HistoryTest {
     @Test
     void everyEventShowsWhenItWasRecordedWhoCausedItAndInWhichRequest() throws Exception {
         clock.set(Instant.parse("2026-03-02T10:00:00Z"));
-        post("/api/v1/programmes/" + pid + "/kpis", """
+        api.post("/api/v1/programmes/" + pid + "/kpis", """
                 {"id": "adoption", "name": "Adoption", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
                  "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5, "cadence": "P1W"}""");
         clock.set(Instant.parse("2026-03-02T11:00:00Z"));
@@ -73,7 +72,7 @@ class HistoryTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Correlation-Id", "meeting-42"));
 
-        String history = awaitHistory(pid, 4);
+        String history = api.awaitHistory(pid, 4);
 
         assertThat(JsonPath.<List<String>>read(history, "$[*].type")).containsExactly(
                 "ProgrammeDefined", "KpiDefined", "ReadingRecorded", "SignalRaised");
@@ -93,14 +92,13 @@ class HistoryTest {
 
     @Test
     void eventsOfTheTimeDrivenSweepAreTheSystems() throws Exception {
-        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-04-01\"}");
-        awaitHistory(pid, 2);
+        api.post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-04-01\"}");
+        api.awaitHistory(pid, 2);
 
         clock.set(Instant.parse("2026-04-02T09:00:00Z"));
         sweep.sweep();
 
-        String history = await().atMost(Duration.ofSeconds(10)).until(() -> awaitHistory(pid, 3),
-                body -> body.contains("MILESTONE_OVERDUE"));
+        String history = api.awaitHistoryMentioning(pid, "MILESTONE_OVERDUE");
         List<String> sweptActors = JsonPath.read(history, "$[?(@.recordedAt == '2026-04-02T09:00:00Z')].actor");
         assertThat(sweptActors).isNotEmpty().containsOnly("koers");
     }
@@ -108,10 +106,10 @@ class HistoryTest {
     @Test
     void fromAndToLimitTheHistoryToWhatWasRecordedInBetween() throws Exception {
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
+        api.post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
         clock.set(Instant.parse("2026-03-04T09:00:00Z"));
-        post("/api/v1/programmes/" + pid + "/milestones/pilot/forecast", "{\"forecastDate\": \"2026-06-15\"}");
-        awaitHistory(pid, 4);
+        api.post("/api/v1/programmes/" + pid + "/milestones/pilot/forecast", "{\"forecastDate\": \"2026-06-15\"}");
+        api.awaitHistory(pid, 4);
 
         http.perform(get("/api/v1/programmes/" + pid + "/history")
                         .param("from", "2026-03-03T09:00:00Z").param("to", "2026-03-04T09:00:00Z"))
@@ -123,28 +121,28 @@ class HistoryTest {
     void changesBetweenTwoMeetingsListExactlyWhatWasRecordedInBetweenGrouped() throws Exception {
         String kpi = "/api/v1/programmes/" + pid + "/kpis/adoption";
         clock.set(Instant.parse("2026-03-02T10:00:00Z"));
-        post("/api/v1/programmes/" + pid + "/kpis", """
+        api.post("/api/v1/programmes/" + pid + "/kpis", """
                 {"id": "adoption", "name": "Adoption", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
                  "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5, "cadence": "P1W"}""");
-        post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
-        post("/api/v1/programmes/" + pid + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1\", \"scheduledFor\": \"2026-03-05\"}");
+        api.post("/api/v1/programmes/" + pid + "/milestones", "{\"id\": \"pilot\", \"title\": \"Pilot\", \"dueDate\": \"2026-06-01\"}");
+        api.post("/api/v1/programmes/" + pid + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1\", \"scheduledFor\": \"2026-03-05\"}");
         // the first meeting is on 3 Mar; between it and the second, on 10 Mar:
         clock.set(Instant.parse("2026-03-04T09:00:00Z"));
-        post(kpi + "/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
+        api.post(kpi + "/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
         clock.set(Instant.parse("2026-03-05T09:00:00Z"));
-        String signal = awaitSignalId();
-        post("/api/v1/signals/" + signal + "/acknowledgement", "{\"by\": \"SC\", \"note\": \"extra team\"}");
-        post(kpi + "/readings/w9/correction", "{\"value\": 12, \"reason\": \"typo\"}");
-        post("/api/v1/programmes/" + pid + "/milestones/pilot/rebaseline",
+        String signal = api.awaitSignalId(pid);
+        api.post("/api/v1/signals/" + signal + "/acknowledgement", "{\"by\": \"SC\", \"note\": \"extra team\"}");
+        api.post(kpi + "/readings/w9/correction", "{\"value\": 12, \"reason\": \"typo\"}");
+        api.post("/api/v1/programmes/" + pid + "/milestones/pilot/rebaseline",
                 "{\"dueDate\": \"2026-07-01\", \"reason\": \"late\", \"approvedBy\": \"SC\"}");
-        post("/api/v1/programmes/" + pid + "/evaluations/q1/outcome", """
+        api.post("/api/v1/programmes/" + pid + "/evaluations/q1/outcome", """
                 {"heldOn": "2026-03-05", "deliveryConfidence": "AMBER", "decision": "ADJUST", "summary": "More intake"}""");
         clock.set(Instant.parse("2026-03-09T09:00:00Z"));
-        post(kpi + "/readings", "{\"value\": 24, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
+        api.post(kpi + "/readings", "{\"value\": 24, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
         // and after the second meeting
         clock.set(Instant.parse("2026-03-10T09:00:00Z"));
-        post(kpi + "/readings/w10/retraction", "{\"reason\": \"wrong KPI\"}");
-        awaitHistory(pid, 12);
+        api.post(kpi + "/readings/w10/retraction", "{\"reason\": \"wrong KPI\"}");
+        api.awaitHistory(pid, 12);
 
         http.perform(get("/api/v1/programmes/" + pid + "/changes")
                         .param("from", "2026-03-03T00:00:00Z").param("to", "2026-03-10T09:00:00Z"))
@@ -177,29 +175,5 @@ class HistoryTest {
                 .andExpect(status().isBadRequest());
         http.perform(get("/api/v1/programmes/no-such-programme/history"))
                 .andExpect(status().isNotFound());
-    }
-
-    private String awaitSignalId() {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            String body = http.perform(get("/api/v1/signals").param("programme", pid)).andReturn().getResponse()
-                    .getContentAsString();
-            List<String> ids = JsonPath.read(body, "$[*].id");
-            return ids.isEmpty() ? null : ids.get(0);
-        }, java.util.Objects::nonNull);
-    }
-
-    private String awaitHistory(String programmeId, int events) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.perform(get("/api/v1/programmes/" + programmeId + "/history")).andReturn().getResponse()
-                        .getContentAsString(),
-                body -> body.startsWith("[") && JsonPath.<Integer>read(body, "$.length()") >= events);
-    }
-
-    private ResultActions post(String path, String json) throws Exception {
-        ResultActions result = http.perform(MockMvcRequestBuilders.post(path)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
-        int status = result.andReturn().getResponse().getStatus();
-        assertThat(status).as(result.andReturn().getResponse().getContentAsString()).isBetween(200, 299);
-        return result;
     }
 }

@@ -1,7 +1,6 @@
 package nl.koers.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,25 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
-import com.jayway.jsonpath.JsonPath;
 import nl.koers.app.KoersIntegrationTest;
 import nl.koers.app.MovableClock;
 import nl.koers.app.MovableClockConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The steering report for a fixed history, compared with a golden file
@@ -52,6 +47,12 @@ class ReportTest {
     MovableClock clock;
 
     private static boolean recorded;
+    private TimedApi api;
+
+    @BeforeEach
+    void api() {
+        api = TimedApi.stampingEventsWith(http, clock);
+    }
 
     @AfterAll
     static void eventsAreStampedByTheRealClockAgain() {
@@ -110,55 +111,37 @@ class ReportTest {
             return;
         }
         recorded = true;
-        at("2026-03-02T09:00:00Z", "/api/v1/programmes", """
+        api.at("2026-03-02T09:00:00Z", "/api/v1/programmes", """
                 {"id": "%s", "name": "Digital permits", "owner": "Programme office", "startDate": "2026-01-01",
                  "plannedEndDate": "2027-06-30"}""".formatted(PID));
-        at("2026-03-02T09:05:00Z", PROGRAMME + "/kpis", """
+        api.at("2026-03-02T09:05:00Z", PROGRAMME + "/kpis", """
                 {"id": "adoption", "name": "Digital applications", "unit": "%", "direction": "HIGHER_IS_BETTER",
                  "baseline": 10, "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31",
                  "tolerance": 5, "cadence": "P1W"}""");
-        at("2026-03-02T09:10:00Z", PROGRAMME + "/milestones",
+        api.at("2026-03-02T09:10:00Z", PROGRAMME + "/milestones",
                 "{\"id\": \"pilot\", \"title\": \"Pilot municipality live\", \"dueDate\": \"2026-06-01\"}");
-        at("2026-03-02T09:15:00Z", PROGRAMME + "/evaluations",
+        api.at("2026-03-02T09:15:00Z", PROGRAMME + "/evaluations",
                 "{\"id\": \"sc-march\", \"title\": \"March steering committee\", \"scheduledFor\": \"2026-03-16\"}");
-        at("2026-03-02T10:00:00Z", KPI + "/readings", "{\"value\": 17, \"measuredAt\": \"2026-02-22\", \"readingId\": \"w8\"}");
-        at("2026-03-09T10:00:00Z", KPI + "/readings", "{\"value\": 16, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
-        at("2026-03-11T10:00:00Z", KPI + "/readings", "{\"value\": 15, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
-        String signal = awaitOpenSignal();
-        at("2026-03-12T10:00:00Z", "/api/v1/signals/" + signal + "/acknowledgement",
+        api.at("2026-03-02T10:00:00Z", KPI + "/readings", "{\"value\": 17, \"measuredAt\": \"2026-02-22\", \"readingId\": \"w8\"}");
+        api.at("2026-03-09T10:00:00Z", KPI + "/readings", "{\"value\": 16, \"measuredAt\": \"2026-03-01\", \"readingId\": \"w9\"}");
+        api.at("2026-03-11T10:00:00Z", KPI + "/readings", "{\"value\": 15, \"measuredAt\": \"2026-03-08\", \"readingId\": \"w10\"}");
+        String signal = api.awaitSignalId(PID);
+        api.at("2026-03-12T10:00:00Z", "/api/v1/signals/" + signal + "/acknowledgement",
                 "{\"by\": \"Steering committee\", \"note\": \"Decide on 16 March\"}");
-        at("2026-03-13T10:00:00Z", KPI + "/readings/w10/correction", "{\"value\": 14, \"reason\": \"one region double-counted\"}");
-        at("2026-03-16T15:00:00Z", PROGRAMME + "/evaluations/sc-march/outcome", """
+        api.at("2026-03-13T10:00:00Z", KPI + "/readings/w10/correction", "{\"value\": 14, \"reason\": \"one region double-counted\"}");
+        api.at("2026-03-16T15:00:00Z", PROGRAMME + "/evaluations/sc-march/outcome", """
                 {"heldOn": "2026-03-16", "deliveryConfidence": "AMBER", "decision": "ADJUST",
                  "summary": "Second intake team; campaign for digital applications",
                  "actions": [{"description": "Start the campaign", "owner": "Communications", "dueDate": "2026-03-23"}],
                  "addressedSignals": ["%s"]}""".formatted(signal));
-        at("2026-03-17T10:00:00Z", PROGRAMME + "/milestones/pilot/rebaseline",
+        api.at("2026-03-17T10:00:00Z", PROGRAMME + "/milestones/pilot/rebaseline",
                 "{\"dueDate\": \"2026-07-01\", \"reason\": \"intake team first\", \"approvedBy\": \"Steering committee\"}");
-        at("2026-03-18T10:00:00Z", PROGRAMME + "/milestones/pilot/forecast",
+        api.at("2026-03-18T10:00:00Z", PROGRAMME + "/milestones/pilot/forecast",
                 "{\"forecastDate\": \"2026-07-15\", \"reason\": \"supplier\"}");
-        at("2026-03-23T10:00:00Z", KPI + "/readings", "{\"value\": 22, \"measuredAt\": \"2026-03-22\", \"readingId\": \"w12\"}");
-        at("2026-03-30T10:00:00Z", KPI + "/readings", "{\"value\": 27, \"measuredAt\": \"2026-03-29\", \"readingId\": \"w13\"}");
+        api.at("2026-03-23T10:00:00Z", KPI + "/readings", "{\"value\": 22, \"measuredAt\": \"2026-03-22\", \"readingId\": \"w12\"}");
+        api.at("2026-03-30T10:00:00Z", KPI + "/readings", "{\"value\": 27, \"measuredAt\": \"2026-03-29\", \"readingId\": \"w13\"}");
         // after the report's moment: never in it
-        at("2026-04-02T10:00:00Z", KPI + "/readings/w13/correction", "{\"value\": 2, \"reason\": \"later news\"}");
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.perform(get(PROGRAMME + "/history")).andReturn().getResponse().getContentAsString(),
-                body -> body.contains("later news"));
-    }
-
-    private String awaitOpenSignal() {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            String body = http.perform(get("/api/v1/signals").param("programme", PID).param("type", "KPI_OFF_PLAN"))
-                    .andReturn().getResponse().getContentAsString();
-            List<String> ids = JsonPath.read(body, "$[*].id");
-            return ids.isEmpty() ? null : ids.get(0);
-        }, java.util.Objects::nonNull);
-    }
-
-    private void at(String moment, String path, String json) throws Exception {
-        clock.set(Instant.parse(moment));
-        int status = http.perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(json))
-                .andReturn().getResponse().getStatus();
-        assertThat(status).as(path).isBetween(200, 299);
+        api.at("2026-04-02T10:00:00Z", KPI + "/readings/w13/correction", "{\"value\": 2, \"reason\": \"later news\"}");
+        api.awaitHistoryMentioning(PID, "later news");
     }
 }
