@@ -7,49 +7,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import com.jayway.jsonpath.JsonPath;
-import nl.koers.app.KoersIntegrationTest;
-import nl.koers.app.MovableClock;
-import nl.koers.app.MovableClockConfiguration;
-import nl.koers.app.history.TimedApi;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import nl.koers.app.history.TimedApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A rebuild through the admin endpoint replays the event store on PostgreSQL into exactly the same answers. */
-@KoersIntegrationTest
-@Import(MovableClockConfiguration.class)
-class RebuildTest {
+class RebuildTest extends TimedApiTest {
 
     private static final String PROGRAMME = "/api/v1/programmes/rebuilt";
     private static final String KPI = PROGRAMME + "/kpis/adoption";
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    MovableClock clock;
-
-    private TimedApi api;
-
-    @BeforeEach
-    void api() {
-        api = TimedApi.stampingEventsWith(http, clock);
-    }
-
-    @AfterAll
-    static void eventsAreStampedByTheRealClockAgain() {
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
-    }
 
     @Test
     void aRebuildGivesByteIdenticalAnswersAndReportsItsProgress() throws Exception {

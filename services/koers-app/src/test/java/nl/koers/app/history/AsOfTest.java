@@ -5,28 +5,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
-import nl.koers.app.KoersIntegrationTest;
-import nl.koers.app.MovableClock;
-import nl.koers.app.MovableClockConfiguration;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Views as of a past moment (transaction time): what had been recorded by then, before later corrections, and the
  * same answer however often and whenever it is asked.
  */
-@KoersIntegrationTest
-@Import(MovableClockConfiguration.class)
-class AsOfTest {
+class AsOfTest extends TimedApiTest {
 
     private static final String PID = "as-of";
     private static final String PROGRAMME = "/api/v1/programmes/" + PID;
@@ -38,22 +25,6 @@ class AsOfTest {
     private static final Instant REBASELINED = Instant.parse("2026-03-11T09:00:00Z");
     private static final Instant BACKDATED = Instant.parse("2026-03-12T09:00:00Z");
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    MovableClock clock;
-
-    private TimedApi api;
-
-    @BeforeEach
-    void api() {
-        api = TimedApi.stampingEventsWith(http, clock);
-    }
-
-    @AfterAll
-    static void eventsAreStampedByTheRealClockAgain() {
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
-    }
 
     @Test
     void eachMomentShowsWhatWasKnownThenAndKeepsShowingIt() throws Exception {

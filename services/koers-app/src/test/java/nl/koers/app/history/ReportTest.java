@@ -9,31 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 
-import nl.koers.app.KoersIntegrationTest;
-import nl.koers.app.MovableClock;
-import nl.koers.app.MovableClockConfiguration;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The steering report for a fixed history, compared with a golden file
  * ({@code src/test/resources/reports/steering-report.md}); a differing report is written to
  * {@code target/steering-report.md} to compare and, when the change is meant, to copy over the golden file.
  */
-@KoersIntegrationTest
-@Import(MovableClockConfiguration.class)
-class ReportTest {
+class ReportTest extends TimedApiTest {
 
     private static final String PID = "report-demo";
     private static final String PROGRAMME = "/api/v1/programmes/" + PID;
@@ -41,28 +27,7 @@ class ReportTest {
     private static final String AS_OF = "2026-04-01T12:00:00Z";
     private static final String SINCE = "2026-03-10T00:00:00Z";
 
-    @Autowired
-    MockMvc http;
-    @Autowired
-    MovableClock clock;
-
     private static boolean recorded;
-    private TimedApi api;
-
-    @BeforeEach
-    void api() {
-        api = TimedApi.stampingEventsWith(http, clock);
-    }
-
-    @AfterAll
-    static void eventsAreStampedByTheRealClockAgain() {
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
-    }
-
-    @BeforeAll
-    static void once() {
-        recorded = false;
-    }
 
     @Test
     void theMarkdownReportOfAFixedHistoryReadsAsTheGoldenFile() throws Exception {

@@ -167,7 +167,7 @@ public class ProgrammeQueries {
     }
 
     record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
-                                LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt) {
+                        LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt) {
     }
 
     private static ProgrammeRow row(ResultSet row) throws SQLException {
@@ -303,8 +303,8 @@ public class ProgrammeQueries {
     }
 
     record KpiRow(String programmeId, String kpiId, String name, String unit, Direction direction,
-                          BigDecimal baseline, LocalDate baselineDate, Target defined, BigDecimal cadenceDays,
-                          String cadence, String objectiveId, Lever lever, Instant definedAt) {
+                  BigDecimal baseline, LocalDate baselineDate, Target defined, BigDecimal cadenceDays,
+                  String cadence, String objectiveId, Lever lever, Instant definedAt) {
 
         static KpiRow of(ResultSet row) throws SQLException {
             String lever = row.getString("lever");
@@ -331,7 +331,7 @@ public class ProgrammeQueries {
     }
 
     record ReadingRow(String programmeId, String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
-                              String source, String note, boolean corrected, boolean retracted) {
+                      String source, String note, boolean corrected, boolean retracted) {
 
         static ReadingRow of(ResultSet row) throws SQLException {
             return new ReadingRow(row.getString("programme_id"), row.getString("kpi_id"), row.getString("reading_id"), row.getBigDecimal("value"),
