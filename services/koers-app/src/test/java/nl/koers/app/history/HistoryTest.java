@@ -7,54 +7,39 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
-import nl.koers.app.KoersIntegrationTest;
-import nl.koers.app.MovableClock;
-import nl.koers.app.MovableClockConfiguration;
 import nl.koers.app.signals.SignalSweep;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The history of a programme: every event in recorded order, with who caused it and in which request. */
-@KoersIntegrationTest
-@Import(MovableClockConfiguration.class)
-class HistoryTest {
+class HistoryTest extends TimedApiTest {
 
     @Autowired
-    MockMvc http;
-    @Autowired
-    MovableClock clock;
-    @Autowired
     SignalSweep sweep;
+    @Autowired
+    JdbcClient jdbc;
 
     private static int programmes;
     private String pid;
-    private TimedApi api;
 
     @BeforeEach
     void givenAProgramme() throws Exception {
-        api = TimedApi.stampingEventsWith(http, clock);
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         pid = "history-" + (++programmes);
         api.post("/api/v1/programmes", """
                 {"id": "%s", "name": "Digital permits", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(pid));
-    }
-
-    @AfterAll
-    static void eventsAreStampedByTheRealClockAgain() {
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Test
@@ -160,6 +145,40 @@ class HistoryTest {
                 .andExpect(jsonPath("$.signals.acknowledged.length()").value(1))
                 .andExpect(jsonPath("$.signals.cleared[*].subject.id").value(org.hamcrest.Matchers.contains(signal)))
                 .andExpect(jsonPath("$.other.length()").value(0));
+    }
+
+    @Test
+    void eventsCommittedConcurrentlyAreAllInTheHistory() throws Exception {
+        // commits from several threads interleave, so some events reach the projection after higher-numbered ones
+        for (int k = 0; k < 4; k++) {
+            api.post("/api/v1/programmes/" + pid + "/kpis", """
+                    {"id": "k%d", "name": "K", "unit": "u", "direction": "HIGHER_IS_BETTER", "baseline": 10,
+                     "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 50,
+                     "cadence": "P1D"}""".formatted(k));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            String kpi = "/api/v1/programmes/" + pid + "/kpis/k" + k + "/readings";
+            writers.add(threads.submit(() -> {
+                for (int day = 1; day <= 25; day++) {
+                    api.post(kpi, "{\"value\": 20, \"measuredAt\": \"2026-02-%02d\", \"readingId\": \"d%d\"}"
+                            .formatted(day, day));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        threads.shutdown();
+        long stored = jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier in (?, ?, ?, ?, ?)")
+                .params(pid, pid + "/k0", pid + "/k1", pid + "/k2", pid + "/k3").query(Long.class).single();
+
+        String history = api.awaitHistory(pid, (int) stored);
+
+        assertThat(JsonPath.<List<String>>read(history, "$[?(@.type == 'ReadingRecorded')]")).hasSize(100);
+        assertThat(JsonPath.<Integer>read(history, "$.length()")).isEqualTo(stored);
     }
 
     @Test

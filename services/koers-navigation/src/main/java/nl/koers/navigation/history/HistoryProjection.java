@@ -8,14 +8,14 @@ import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Every event of a programme, with who caused it (the actor in its metadata) and when it was recorded: the history,
- * the changes between two moments, and the events the as-of views fold. Keyed by the event's global index, so a
- * batch the processor retries writes each event once.
+ * the changes between two moments, and the events the as-of views fold, keyed and ordered by the event's global
+ * index in the store.
  */
 @Component
 @ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)
@@ -40,21 +40,26 @@ public class HistoryProjection {
         jdbc.sql("truncate table nav_history").update();
     }
 
+    /**
+     * The event's place in the store is read from the store itself: a tracking token's position is the highest index
+     * seen so far, which for an event committed late (one that fills a gap) is another event's index.
+     */
     @EventHandler
-    void on(ProgrammeEvent event, TrackedEventMessage<?> message) {
+    void on(ProgrammeEvent event, EventMessage<?> message) {
         HistorySubject subject = HistorySubject.of(event);
-        long globalIndex = message.trackingToken().position()
-                .orElseThrow(() -> new IllegalStateException("An event without a position in the store: " + message));
-        jdbc.sql("""
+        int rows = jdbc.sql("""
                         insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
                                                  subject_id, actor, correlation_id, data)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))
-                        on conflict (global_index) do nothing""")
-                .params(globalIndex, event.programmeId(), timestamp(message.getTimestamp()),
-                        event.getClass().getSimpleName(), event.getClass().getName(), subject.kind().name(), subject.id(),
+                        select global_index, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json)
+                        from domain_event_entry where event_identifier = ?""")
+                .params(event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
+                        event.getClass().getName(), subject.kind().name(), subject.id(),
                         text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)),
-                        json.write(event))
+                        json.write(event), message.getIdentifier())
                 .update();
+        if (rows != 1) {
+            throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store");
+        }
     }
 
     private static String text(Object value) {
