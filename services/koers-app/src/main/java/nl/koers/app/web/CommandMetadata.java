@@ -25,8 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    static final String ANONYMOUS = "anonymous";
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final String ANONYMOUS = "anonymous";
+    private static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern VALID_CORRELATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     @Override
@@ -40,7 +40,8 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     private static Map<String, String> metaData() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-            return Map.of(HistoryProjection.ACTOR, HistoryProjection.SYSTEM_ACTOR, HistoryProjection.CORRELATION_ID, UUID.randomUUID().toString());
+            return Map.of(HistoryProjection.ACTOR, HistoryProjection.SYSTEM_ACTOR,
+                    HistoryProjection.CORRELATION_ID, UUID.randomUUID().toString());
         }
         return Map.of(HistoryProjection.ACTOR, actor(request.getRequest()),
                 HistoryProjection.CORRELATION_ID, correlationId(request.getRequest(), request.getResponse()));
