@@ -23,6 +23,14 @@ public class JsonText {
         }
     }
 
+    public <T> T read(String text, Class<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable JSON in the read model: " + text, e);
+        }
+    }
+
     public <T> T read(String text, TypeReference<T> type) {
         try {
             return text == null ? null : json.readValue(text, type);

@@ -61,6 +61,18 @@ public record Forecast(BigDecimal valueAtTargetDate, Optional<Instant> targetRea
     }
 
     /**
+     * The slope per day of the least-squares line through the readings (value against measuredAt); empty with fewer
+     * than two readings or when all were measured at the same moment.
+     */
+    public static Optional<BigDecimal> slopePerDay(List<Reading> readings) {
+        if (readings.size() < 2) {
+            return Optional.empty();
+        }
+        Line line = Line.fit(readings, readings.get(0).measuredAt());
+        return line.sxx().signum() == 0 ? Optional.empty() : Optional.of(line.slopePerDay());
+    }
+
+    /**
      * The least-squares line through (x, y) = (seconds since the first reading, value), kept as exact sums: with
      * sxx = nΣx² − (Σx)² and sxy = nΣxy − ΣxΣy the slope is sxy / sxx, and every result below takes one division.
      */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import nl.koers.api.kpi.Lever;
 import nl.koers.api.programme.AssessLeverCoverage;
 import nl.koers.api.programme.CheckProgrammeDeadlines;
 import nl.koers.navigation.Columns;
+import nl.koers.navigation.history.HistoryProjection;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
  * closed programme's KPI signals) are checked here, at least every minute. The read model only picks the
  * candidates whose signal looks out of date; the owning aggregate decides, so a check sent twice changes nothing.
  * One instance sweeps at a time (a PostgreSQL advisory lock), and the aggregates' optimistic locking keeps a signal
- * from being raised twice even so.
+ * from being raised twice even so. Its commands, and the signals they raise or clear, are the system's: actor
+ * {@value HistoryProjection#SYSTEM_ACTOR}.
  */
 @Component
 public class SignalSweep {
@@ -100,7 +104,8 @@ public class SignalSweep {
 
     private int send(Object command) {
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(HistoryProjection.ACTOR, HistoryProjection.SYSTEM_ACTOR)));
             return 1;
         } catch (RuntimeException e) {
             log.warn("Signal check {} failed; the next sweep tries again", command, e);

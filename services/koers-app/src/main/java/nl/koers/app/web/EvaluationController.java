@@ -1,6 +1,7 @@
 package nl.koers.app.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import nl.koers.api.evaluation.Action;
 import nl.koers.api.evaluation.RecordEvaluationOutcome;
 import nl.koers.api.evaluation.ScheduleEvaluation;
 import nl.koers.navigation.programme.EvaluationView;
+import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,10 +29,12 @@ class EvaluationController {
 
     private final CommandGateway commands;
     private final ProgrammeQueries queries;
+    private final AsOfQueries asOfQueries;
 
-    EvaluationController(CommandGateway commands, ProgrammeQueries queries) {
+    EvaluationController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
         this.commands = commands;
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,8 +55,8 @@ class EvaluationController {
     }
 
     @GetMapping("/{eid}")
-    EvaluationView evaluation(@PathVariable String pid, @PathVariable String eid) {
-        return queries.evaluation(pid, eid)
+    EvaluationView evaluation(@PathVariable String pid, @PathVariable String eid, @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? queries.evaluation(pid, eid) : asOfQueries.evaluation(pid, eid, asOf))
                 .orElseThrow(() -> new NotFoundException("There is no evaluation '" + eid + "' in programme '" + pid + "'."));
     }
 }

@@ -1,6 +1,7 @@
 package nl.koers.app.web;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.validation.Valid;
 import nl.koers.api.NotFoundException;
@@ -10,6 +11,7 @@ import nl.koers.api.kpi.ReadingReceipt;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
+import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.KpiView;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import nl.koers.navigation.programme.ReadingView;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,10 +33,12 @@ class KpiController {
 
     private final CommandGateway commands;
     private final ProgrammeQueries queries;
+    private final AsOfQueries asOfQueries;
 
-    KpiController(CommandGateway commands, ProgrammeQueries queries) {
+    KpiController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
         this.commands = commands;
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,9 +82,10 @@ class KpiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Today's KPI, or with {@code asOf} the KPI as it was known then. */
     @GetMapping("/{kid}")
-    KpiView kpi(@PathVariable String pid, @PathVariable String kid) {
-        return queries.kpi(pid, kid)
+    KpiView kpi(@PathVariable String pid, @PathVariable String kid, @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? queries.kpi(pid, kid) : asOfQueries.kpi(pid, kid, asOf))
                 .orElseThrow(() -> new NotFoundException("There is no KPI '" + kid + "' in programme '" + pid + "'."));
     }
 

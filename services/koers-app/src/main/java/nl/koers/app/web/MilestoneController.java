@@ -1,6 +1,7 @@
 package nl.koers.app.web;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.validation.Valid;
 import nl.koers.api.NotFoundException;
@@ -10,6 +11,7 @@ import nl.koers.api.milestone.PlanMilestone;
 import nl.koers.api.milestone.RebaselineMilestone;
 import nl.koers.api.milestone.UpdateMilestoneForecast;
 import nl.koers.navigation.programme.MilestoneView;
+import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,10 +30,12 @@ class MilestoneController {
 
     private final CommandGateway commands;
     private final ProgrammeQueries queries;
+    private final AsOfQueries asOfQueries;
 
-    MilestoneController(CommandGateway commands, ProgrammeQueries queries) {
+    MilestoneController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
         this.commands = commands;
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,8 +74,8 @@ class MilestoneController {
     }
 
     @GetMapping("/{mid}")
-    MilestoneView milestone(@PathVariable String pid, @PathVariable String mid) {
-        return queries.milestone(pid, mid)
+    MilestoneView milestone(@PathVariable String pid, @PathVariable String mid, @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? queries.milestone(pid, mid) : asOfQueries.milestone(pid, mid, asOf))
                 .orElseThrow(() -> new NotFoundException("There is no milestone '" + mid + "' in programme '" + pid + "'."));
     }
 }

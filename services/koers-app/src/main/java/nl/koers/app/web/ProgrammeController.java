@@ -1,15 +1,20 @@
 package nl.koers.app.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import nl.koers.api.NotFoundException;
+import nl.koers.api.RuleViolationException;
 import nl.koers.api.programme.CloseProgramme;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.PauseProgramme;
 import nl.koers.api.programme.ResumeProgramme;
+import nl.koers.navigation.programme.AsOfQueries;
+import nl.koers.navigation.programme.DecisionFollowUp;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import nl.koers.navigation.programme.ProgrammeSummary;
 import nl.koers.navigation.programme.ProgrammeView;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,10 +35,14 @@ class ProgrammeController {
 
     private final CommandGateway commands;
     private final ProgrammeQueries queries;
+    private final AsOfQueries asOfQueries;
+    private final Clock clock;
 
-    ProgrammeController(CommandGateway commands, ProgrammeQueries queries) {
+    ProgrammeController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,13 +73,25 @@ class ProgrammeController {
     }
 
     @GetMapping
-    List<ProgrammeSummary> programmes() {
+    List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            throw new RuleViolationException("asOf", "is not supported on the portfolio yet; ask each programme as of the moment");
+        }
         return queries.programmes();
     }
 
+    /** Today's view, or with {@code asOf} the view as it was known then. */
     @GetMapping("/{pid}")
-    ProgrammeView programme(@PathVariable String pid) {
-        return queries.programme(pid).orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
+    ProgrammeView programme(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? queries.programme(pid) : asOfQueries.programme(pid, asOf))
+                .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
+    }
+
+    /** Each ADJUST decision with its addressed KPIs' trend before and after it; {@code asOf} defaults to now. */
+    @GetMapping("/{pid}/follow-up")
+    List<DecisionFollowUp> followUp(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
+        return asOfQueries.followUps(pid, asOf == null ? clock.instant() : asOf)
+                .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
     }
 
     private static String reason(ProgrammeRequests.StatusChange body) {

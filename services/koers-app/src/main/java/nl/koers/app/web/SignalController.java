@@ -1,5 +1,6 @@
 package nl.koers.app.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalState;
 import nl.koers.api.signal.SignalType;
+import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.signal.SignalFilter;
 import nl.koers.navigation.signal.SignalQueries;
 import nl.koers.navigation.signal.SignalView;
@@ -32,22 +34,26 @@ class SignalController {
 
     private final CommandGateway commands;
     private final SignalQueries queries;
+    private final AsOfQueries asOfQueries;
 
-    SignalController(CommandGateway commands, SignalQueries queries) {
+    SignalController(CommandGateway commands, SignalQueries queries, AsOfQueries asOfQueries) {
         this.commands = commands;
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
     }
 
     record Acknowledgement(@NotBlank @Size(max = 200) String by, @NotBlank @Size(max = 2000) String note) {
     }
 
-    /** Newest first, every state unless filtered. */
+    /** Newest first, every state unless filtered; with {@code asOf} as they stood then. */
     @GetMapping
     List<SignalView> signals(@RequestParam(required = false) String programme,
                              @RequestParam(required = false) SignalState state,
                              @RequestParam(required = false) Severity severity,
-                             @RequestParam(required = false) SignalType type) {
-        return queries.signals(new SignalFilter(programme, state, severity, type));
+                             @RequestParam(required = false) SignalType type,
+                             @RequestParam(required = false) Instant asOf) {
+        SignalFilter filter = new SignalFilter(programme, state, severity, type);
+        return asOf == null ? queries.signals(filter) : asOfQueries.signals(filter, asOf);
     }
 
     @PostMapping(path = "/{sid}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -91,32 +91,39 @@ public class ProgrammeQueries {
                 .param(programmeId)
                 .query((row, n) -> row(row))
                 .optional()
-                .map(row -> {
-                    List<SignalView> open = signals.openSignals(programmeId);
-                    Map<Severity, Integer> counts = SignalQueries.zeroCounts();
-                    open.forEach(signal -> counts.merge(signal.severity(), 1, Integer::sum));
-                    List<EvaluationView> evaluations = evaluations(programmeId, null);
-                    return new ProgrammeView(programmeId, row.name(), row.description(), row.owner(), row.startDate(),
-                            row.plannedEndDate(), row.status(), health(counts), lastDeliveryConfidence(evaluations),
-                            counts, objectives(programmeId), kpis(programmeId), milestones(programmeId, null),
-                            evaluations, open, row.definedAt());
-                });
+                .map(row -> view(programmeId, row, objectives(programmeId), kpis(programmeId),
+                        milestones(programmeId, null), evaluations(programmeId, null), signals.openSignals(programmeId)));
+    }
+
+    /** The programme's picture from its parts; {@code open}: its open signals, newest first. */
+    static ProgrammeView view(String programmeId, ProgrammeRow row, List<Objective> objectives, List<KpiView> kpis,
+                              List<MilestoneView> milestones, List<EvaluationView> evaluations, List<SignalView> open) {
+        Map<Severity, Integer> counts = SignalQueries.zeroCounts();
+        open.forEach(signal -> counts.merge(signal.severity(), 1, Integer::sum));
+        return new ProgrammeView(programmeId, row.name(), row.description(), row.owner(), row.startDate(),
+                row.plannedEndDate(), row.status(), health(counts), lastDeliveryConfidence(evaluations),
+                counts, objectives, kpis, milestones, evaluations, open, row.definedAt());
     }
 
     public Optional<KpiView> kpi(String programmeId, String kpiId) {
         return definition(programmeId, kpiId).map(kpi -> {
             List<KpiView.Retarget> retargets = retargets(programmeId, kpiId);
-            PlanLine plan = kpi.planLine(rules(retargets));
             List<ReadingRow> rows = jdbc.sql("""
                             select * from nav_reading where programme_id = ? and kpi_id = ?
                             order by measured_at, recorded_at""")
                     .params(programmeId, kpiId)
                     .query((row, n) -> ReadingRow.of(row))
                     .list();
-            List<ReadingView> readings = rows.stream().map(reading -> reading.view(plan, kpi.direction(), null)).toList();
-            return kpi.view(plan, latest(readings), clock.instant(), forecast(rows, plan, kpi), retargets, readings,
-                    signals.openSignals(Subject.kpi(programmeId, kpiId)));
+            return view(kpi, retargets, rows, signals.openSignals(Subject.kpi(programmeId, kpiId)), clock.instant());
         });
+    }
+
+    /** The whole KPI at {@code now}: its readings ordered by measuredAt (then recordedAt), forecast and open signals. */
+    static KpiView view(KpiRow kpi, List<KpiView.Retarget> retargets, List<ReadingRow> rows, List<SignalView> open,
+                        Instant now) {
+        PlanLine plan = kpi.planLine(rules(retargets));
+        List<ReadingView> readings = rows.stream().map(reading -> reading.view(plan, kpi.direction(), null)).toList();
+        return kpi.view(plan, latest(readings), now, forecast(rows, plan, kpi), retargets, readings, open);
     }
 
     public Optional<ReadingView> reading(String programmeId, String kpiId, String readingId) {
@@ -145,12 +152,12 @@ public class ProgrammeQueries {
         return evaluations(programmeId, evaluationId).stream().findFirst();
     }
 
-    private static Health health(Map<Severity, Integer> openCounts) {
+    static Health health(Map<Severity, Integer> openCounts) {
         return ProgrammeHealth.of(openCounts.entrySet().stream()
                 .filter(count -> count.getValue() > 0).map(Map.Entry::getKey).toList());
     }
 
-    private static DeliveryConfidence lastDeliveryConfidence(List<EvaluationView> evaluations) {
+    static DeliveryConfidence lastDeliveryConfidence(List<EvaluationView> evaluations) {
         return evaluations.stream()
                 .map(EvaluationView::outcome)
                 .filter(Objects::nonNull)
@@ -159,8 +166,8 @@ public class ProgrammeQueries {
                 .orElse(null);
     }
 
-    private record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
-                                LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt) {
+    record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
+                        LocalDate plannedEndDate, ProgrammeStatus status, Instant definedAt) {
     }
 
     private static ProgrammeRow row(ResultSet row) throws SQLException {
@@ -275,15 +282,15 @@ public class ProgrammeQueries {
                 row.getString("reason"));
     }
 
-    private static Retarget rule(KpiView.Retarget retarget) {
+    static Retarget rule(KpiView.Retarget retarget) {
         return Retarget.of(retarget.effectiveAt(), retarget.target(), retarget.targetDate(), retarget.tolerance());
     }
 
-    private static List<Retarget> rules(List<KpiView.Retarget> retargets) {
+    static List<Retarget> rules(List<KpiView.Retarget> retargets) {
         return retargets.stream().map(ProgrammeQueries::rule).toList();
     }
 
-    private static KpiView.ForecastView forecast(List<ReadingRow> rows, PlanLine plan, KpiRow kpi) {
+    static KpiView.ForecastView forecast(List<ReadingRow> rows, PlanLine plan, KpiRow kpi) {
         return Forecast.of(rows.stream().map(ReadingRow::rule).toList(), plan.currentTarget(), kpi.direction(),
                         kpi.cadenceDays())
                 .map(forecast -> new KpiView.ForecastView(forecast.valueAtTargetDate(),
@@ -291,13 +298,13 @@ public class ProgrammeQueries {
                 .orElse(new KpiView.ForecastView(null, null));
     }
 
-    private static ReadingView latest(Collection<ReadingView> readings) {
+    static ReadingView latest(Collection<ReadingView> readings) {
         return readings.stream().filter(reading -> !reading.retracted()).min(LATEST_FIRST).orElse(null);
     }
 
-    private record KpiRow(String programmeId, String kpiId, String name, String unit, Direction direction,
-                          BigDecimal baseline, LocalDate baselineDate, Target defined, BigDecimal cadenceDays,
-                          String cadence, String objectiveId, Lever lever, Instant definedAt) {
+    record KpiRow(String programmeId, String kpiId, String name, String unit, Direction direction,
+                  BigDecimal baseline, LocalDate baselineDate, Target defined, BigDecimal cadenceDays,
+                  String cadence, String objectiveId, Lever lever, Instant definedAt) {
 
         static KpiRow of(ResultSet row) throws SQLException {
             String lever = row.getString("lever");
@@ -323,8 +330,8 @@ public class ProgrammeQueries {
         }
     }
 
-    private record ReadingRow(String programmeId, String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
-                              String source, String note, boolean corrected, boolean retracted) {
+    record ReadingRow(String programmeId, String kpiId, String readingId, BigDecimal value, Instant measuredAt, Instant recordedAt,
+                      String source, String note, boolean corrected, boolean retracted) {
 
         static ReadingRow of(ResultSet row) throws SQLException {
             return new ReadingRow(row.getString("programme_id"), row.getString("kpi_id"), row.getString("reading_id"), row.getBigDecimal("value"),
@@ -367,19 +374,30 @@ public class ProgrammeQueries {
                         order by m.programme_id, m.due_date, m.milestone_id""")
                 .params(programmeId, programmeId, milestoneId, milestoneId)
                 .query((row, n) -> {
-                    LocalDate due = date(row, "due_date");
-                    LocalDate forecast = date(row, "forecast_date");
                     String programme = row.getString("programme_id");
                     String id = row.getString("milestone_id");
-                    return new MilestoneView(programme, id, row.getString("title"), due,
-                            date(row, "original_due_date"), forecast,
-                            forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
-                            forecast == null ? null : MilestoneRules.slip(date(row, "start_date"), due, forecast)
-                                    .map(MilestoneSlip::slipPercent).orElse(null),
-                            date(row, "achieved_on"), row.getBoolean("cancelled"), row.getString("cancel_reason"),
-                            rebaselines.getOrDefault(programme + "/" + id, List.of()));
+                    return milestone(new MilestoneRow(programme, id, row.getString("title"), date(row, "due_date"),
+                                    date(row, "original_due_date"), date(row, "forecast_date"), date(row, "achieved_on"),
+                                    row.getBoolean("cancelled"), row.getString("cancel_reason")),
+                            date(row, "start_date"), rebaselines.getOrDefault(programme + "/" + id, List.of()));
                 })
                 .list();
+    }
+
+    record MilestoneRow(String programmeId, String milestoneId, String title, LocalDate dueDate,
+                        LocalDate originalDueDate, LocalDate forecastDate, LocalDate achievedOn, boolean cancelled,
+                        String cancelReason) {
+    }
+
+    /** The milestone with its slip from the forecast; {@code start}: the programme's start date. */
+    static MilestoneView milestone(MilestoneRow row, LocalDate start, List<MilestoneView.Rebaseline> rebaselines) {
+        LocalDate due = row.dueDate();
+        LocalDate forecast = row.forecastDate();
+        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), due, row.originalDueDate(), forecast,
+                forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
+                forecast == null ? null : MilestoneRules.slip(start, due, forecast)
+                        .map(MilestoneSlip::slipPercent).orElse(null),
+                row.achievedOn(), row.cancelled(), row.cancelReason(), rebaselines);
     }
 
     private List<EvaluationView> evaluations(String programmeId, String evaluationId) {

@@ -1,0 +1,38 @@
+package nl.koers.app.web;
+
+import java.util.List;
+
+import nl.koers.navigation.history.HistoryProjection;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every command carries its actor and correlation id, and so does every event it causes. */
+@Configuration(proxyBeanMethods = false)
+class CommandMetadataConfiguration {
+
+    private static final String CAUSATION_ID = "causationId";
+    private static final String TRACE_ID = "traceId";
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, CommandMetadata metadata) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).dispatchInterceptors(metadata).build();
+    }
+
+    /**
+     * The actor and the request's correlation id, copied from a command to its events. Declaring this bean replaces
+     * Axon's default origin provider, whose "correlationId" is the causing message's id; it is kept, under
+     * "causationId" and "traceId", so the request's id keeps the name clients know.
+     */
+    @Bean
+    CorrelationDataProvider correlationData() {
+        return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(CAUSATION_ID, TRACE_ID),
+                new SimpleCorrelationDataProvider(HistoryProjection.ACTOR, HistoryProjection.CORRELATION_ID)));
+    }
+}

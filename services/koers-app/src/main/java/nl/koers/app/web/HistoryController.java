@@ -1,0 +1,55 @@
+package nl.koers.app.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import nl.koers.api.NotFoundException;
+import nl.koers.api.RuleViolationException;
+import nl.koers.navigation.history.Changes;
+import nl.koers.navigation.history.HistoryEntry;
+import nl.koers.navigation.history.HistoryQueries;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A programme's events in recorded order, and what changed between two moments (transaction time). */
+@RestController
+@RequestMapping(path = "/api/v1/programmes/{pid}", produces = MediaType.APPLICATION_JSON_VALUE)
+class HistoryController {
+
+    private final HistoryQueries history;
+
+    HistoryController(HistoryQueries history) {
+        this.history = history;
+    }
+
+    @GetMapping("/history")
+    List<HistoryEntry> history(@PathVariable String pid, @RequestParam(required = false) Instant from,
+                               @RequestParam(required = false) Instant to) {
+        requireOrdered(from, to);
+        requireKnown(pid);
+        return history.history(pid, from, to);
+    }
+
+    @GetMapping("/changes")
+    Changes changes(@PathVariable String pid, @RequestParam Instant from, @RequestParam Instant to) {
+        requireOrdered(from, to);
+        requireKnown(pid);
+        return history.changes(pid, from, to);
+    }
+
+    private void requireKnown(String pid) {
+        if (!history.knows(pid)) {
+            throw new NotFoundException("There is no programme '" + pid + "'.");
+        }
+    }
+
+    static void requireOrdered(Instant from, Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new RuleViolationException("from", "must not be after 'to'");
+        }
+    }
+}

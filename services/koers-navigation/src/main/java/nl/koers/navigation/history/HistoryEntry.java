@@ -1,0 +1,20 @@
+package nl.koers.navigation.history;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * One event of a programme as the history shows it: when it was recorded, its name ({@code ReadingRecorded}), what
+ * it is about, who caused it, and its fields as the event holds them. {@code sequence} is its position in the event
+ * store, which orders events recorded in the same millisecond.
+ */
+public record HistoryEntry(
+        long sequence,
+        Instant recordedAt,
+        String type,
+        HistorySubject subject,
+        String actor,
+        String correlationId,
+        @JsonRawValue String data) {
+}

@@ -1,0 +1,68 @@
+package nl.koers.navigation.history;
+
+import static nl.koers.navigation.Columns.timestamp;
+
+import nl.koers.api.ProgrammeEvent;
+import nl.koers.navigation.JsonText;
+import nl.koers.navigation.programme.ProgrammeProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event of a programme, with who caused it (the actor in its metadata) and when it was recorded: the history,
+ * the changes between two moments, and the events the as-of views fold, keyed and ordered by the event's global
+ * index in the store.
+ */
+@Component
+@ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)
+public class HistoryProjection {
+
+    /** The metadata keys the application puts on every command, and Axon copies to the events it causes. */
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    /** The actor of what Koers does by itself, such as the time-driven signal sweep. */
+    public static final String SYSTEM_ACTOR = "koers";
+
+    private final JdbcClient jdbc;
+    private final JsonText json;
+
+    public HistoryProjection(JdbcClient jdbc, JsonText json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate table nav_history").update();
+    }
+
+    /**
+     * The event's place in the store is read from the store itself: a tracking token's position is the highest index
+     * seen so far, which for an event committed late (one that fills a gap) is another event's index.
+     */
+    @EventHandler
+    void on(ProgrammeEvent event, EventMessage<?> message) {
+        HistorySubject subject = HistorySubject.of(event);
+        int rows = jdbc.sql("""
+                        insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
+                                                 subject_id, actor, correlation_id, data)
+                        select global_index, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json)
+                        from domain_event_entry where event_identifier = ?""")
+                .params(event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
+                        event.getClass().getName(), subject.kind().name(), subject.id(),
+                        text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)),
+                        json.write(event), message.getIdentifier())
+                .update();
+        if (rows != 1) {
+            throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store");
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

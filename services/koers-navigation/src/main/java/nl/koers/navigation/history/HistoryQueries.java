@@ -1,0 +1,148 @@
+package nl.koers.navigation.history;
+
+import static nl.koers.navigation.Columns.instant;
+import static nl.koers.navigation.Columns.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.koers.api.ProgrammeEvent;
+import nl.koers.api.signal.Severity;
+import nl.koers.navigation.JsonText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the history table: one programme's events at a time, by the moment they were recorded. */
+@Component
+public class HistoryQueries {
+
+    private final JdbcClient jdbc;
+    private final JsonText json;
+
+    public HistoryQueries(JdbcClient jdbc, JsonText json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Whether the programme has a history at all, that is, whether it was ever defined. */
+    public boolean knows(String programmeId) {
+        return jdbc.sql("select exists (select 1 from nav_history where programme_id = ?)")
+                .param(programmeId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The programme's events recorded in [from, to) in recorded order; a null bound does not limit. */
+    public List<HistoryEntry> history(String programmeId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from nav_history
+                        where programme_id = :programme
+                          and (cast(:from as timestamptz) is null or recorded_at >= :from)
+                          and (cast(:to as timestamptz) is null or recorded_at < :to)
+                        order by recorded_at, global_index""")
+                .param("programme", programmeId)
+                .param("from", timestamp(from))
+                .param("to", timestamp(to))
+                .query((row, n) -> entry(row))
+                .list();
+    }
+
+    /** What was recorded in [from, to), grouped. */
+    public Changes changes(String programmeId, Instant from, Instant to) {
+        return group(from, to, history(programmeId, from, to));
+    }
+
+    private Changes group(Instant from, Instant to, List<HistoryEntry> entries) {
+        List<HistoryEntry> readings = new ArrayList<>();
+        List<HistoryEntry> correctionsAndRetractions = new ArrayList<>();
+        List<HistoryEntry> milestoneMoves = new ArrayList<>();
+        List<HistoryEntry> decisions = new ArrayList<>();
+        List<HistoryEntry> raised = new ArrayList<>();
+        List<HistoryEntry> escalated = new ArrayList<>();
+        List<HistoryEntry> deescalated = new ArrayList<>();
+        List<HistoryEntry> acknowledged = new ArrayList<>();
+        List<HistoryEntry> cleared = new ArrayList<>();
+        List<HistoryEntry> other = new ArrayList<>();
+        for (HistoryEntry entry : entries) {
+            List<HistoryEntry> group = switch (entry.type()) {
+                case "ReadingRecorded" -> readings;
+                case "ReadingCorrected", "ReadingRetracted" -> correctionsAndRetractions;
+                case "MilestoneForecastUpdated", "MilestoneRebaselined", "MilestoneAchieved", "MilestoneCancelled" ->
+                        milestoneMoves;
+                case "EvaluationOutcomeRecorded" -> decisions;
+                case "SignalRaised" -> raised;
+                case "SignalSeverityChanged" -> isEscalation(entry) ? escalated : deescalated;
+                case "SignalAcknowledged" -> acknowledged;
+                case "SignalCleared" -> cleared;
+                default -> other;
+            };
+            group.add(entry);
+        }
+        return new Changes(from, to, readings, correctionsAndRetractions, milestoneMoves, decisions,
+                new Changes.SignalChanges(raised, escalated, deescalated, acknowledged, cleared), other);
+    }
+
+    /** What was recorded in [from, through], grouped: the changes a view as of {@code through} includes. */
+    public Changes changesThrough(String programmeId, Instant from, Instant through) {
+        return group(from, through, jdbc.sql("""
+                        select * from nav_history
+                        where programme_id = ? and recorded_at >= ? and recorded_at <= ?
+                        order by recorded_at, global_index""")
+                .params(programmeId, timestamp(from), timestamp(through))
+                .query((row, n) -> entry(row))
+                .list());
+    }
+
+    /** The programme's events recorded up to and including {@code asOf}, in recorded order. */
+    public List<RecordedEvent> events(String programmeId, Instant asOf) {
+        return jdbc.sql("""
+                        select recorded_at, payload_type, data from nav_history
+                        where programme_id = ? and recorded_at <= ? order by recorded_at, global_index""")
+                .params(programmeId, timestamp(asOf))
+                .query((row, n) -> recorded(row))
+                .list();
+    }
+
+    /** The signal events recorded up to and including {@code asOf}, of one programme or (when null) all. */
+    public List<RecordedEvent> signalEvents(String programmeId, Instant asOf) {
+        return jdbc.sql("""
+                        select recorded_at, payload_type, data from nav_history
+                        where subject_kind = 'SIGNAL' and recorded_at <= :asOf
+                          and (cast(:programme as varchar) is null or programme_id = :programme)
+                        order by recorded_at, global_index""")
+                .param("asOf", timestamp(asOf))
+                .param("programme", programmeId)
+                .query((row, n) -> recorded(row))
+                .list();
+    }
+
+    private boolean isEscalation(HistoryEntry entry) {
+        SeverityChange change = json.read(entry.data(), SeverityChange.class);
+        return change.severity().compareTo(change.previousSeverity()) > 0;
+    }
+
+    private record SeverityChange(Severity previousSeverity, Severity severity) {
+    }
+
+    private RecordedEvent recorded(ResultSet row) throws SQLException {
+        return new RecordedEvent(json.read(row.getString("data"), eventType(row.getString("payload_type"))),
+                instant(row, "recorded_at"));
+    }
+
+    private static Class<? extends ProgrammeEvent> eventType(String name) {
+        try {
+            return Class.forName(name).asSubclass(ProgrammeEvent.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The history holds an event type this version does not know: " + name, e);
+        }
+    }
+
+    private static HistoryEntry entry(ResultSet row) throws SQLException {
+        return new HistoryEntry(row.getLong("global_index"), instant(row, "recorded_at"), row.getString("type"),
+                new HistorySubject(HistorySubject.Kind.valueOf(row.getString("subject_kind")), row.getString("subject_id")),
+                row.getString("actor"), row.getString("correlation_id"), row.getString("data"));
+    }
+}

@@ -1,0 +1,97 @@
+package nl.koers.navigation.programme;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import nl.koers.api.evaluation.Decision;
+import nl.koers.api.signal.SignalId;
+import nl.koers.api.signal.Subject;
+import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.RecordedEvent;
+import nl.koers.navigation.signal.SignalFilter;
+import nl.koers.navigation.signal.SignalFold;
+import nl.koers.navigation.signal.SignalView;
+import nl.koers.rules.Days;
+import org.springframework.stereotype.Component;
+
+/**
+ * Views as they were known at a past moment (transaction time): the programme's events recorded up to then, read from
+ * the history table (one programme's rows, never the whole event store) and folded into the rows the projection
+ * keeps, then turned into views by the same code as today's views. Nothing recorded later is seen, so the answer
+ * for a moment in the past never changes.
+ */
+@Component
+public class AsOfQueries {
+
+    private final HistoryQueries history;
+
+    public AsOfQueries(HistoryQueries history) {
+        this.history = history;
+    }
+
+    public Optional<ProgrammeView> programme(String programmeId, Instant asOf) {
+        ProgrammeFold fold = fold(programmeId, asOf);
+        return fold.defined() ? Optional.of(fold.view(asOf)) : Optional.empty();
+    }
+
+    public Optional<KpiView> kpi(String programmeId, String kpiId, Instant asOf) {
+        return Optional.ofNullable(fold(programmeId, asOf).kpi(kpiId, asOf));
+    }
+
+    public Optional<MilestoneView> milestone(String programmeId, String milestoneId, Instant asOf) {
+        return programme(programmeId, asOf)
+                .flatMap(programme -> programme.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst());
+    }
+
+    public Optional<EvaluationView> evaluation(String programmeId, String evaluationId, Instant asOf) {
+        return programme(programmeId, asOf)
+                .flatMap(programme -> programme.evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst());
+    }
+
+    /**
+     * Every ADJUST decision known at {@code asOf} with the follow-up of the KPIs it addressed: those of its addressed
+     * KPI signals, or every KPI of the programme when it addressed none.
+     */
+    public Optional<List<DecisionFollowUp>> followUps(String programmeId, Instant asOf) {
+        ProgrammeFold fold = fold(programmeId, asOf);
+        if (!fold.defined()) {
+            return Optional.empty();
+        }
+        ProgrammeView programme = fold.view(asOf);
+        return Optional.of(programme.evaluations().stream()
+                .filter(evaluation -> evaluation.outcome() != null && evaluation.outcome().decision() == Decision.ADJUST)
+                .map(evaluation -> {
+                    Instant decidedAt = Days.startOf(evaluation.outcome().heldOn());
+                    List<String> addressed = evaluation.outcome().addressedSignals() == null ? List.of()
+                            : evaluation.outcome().addressedSignals().stream()
+                                    .flatMap(id -> SignalId.parse(id).stream())
+                                    .filter(id -> id.subject().kind() == Subject.Kind.KPI)
+                                    .map(id -> id.subject().id()).distinct().toList();
+                    List<DecisionFollowUp.KpiFollowUp> kpis = programme.kpis().stream()
+                            .filter(kpi -> addressed.isEmpty() || addressed.contains(kpi.id()))
+                            .map(kpi -> new DecisionFollowUp.KpiFollowUp(kpi.id(), kpi.name(),
+                                    fold.courseCorrection(kpi.id(), decidedAt)))
+                            .toList();
+                    return new DecisionFollowUp(evaluation, kpis);
+                })
+                .toList());
+    }
+
+    /** The signals as they stood at {@code asOf}, newest first; with a programme, only that programme's rows are read. */
+    public List<SignalView> signals(SignalFilter filter, Instant asOf) {
+        SignalFold fold = new SignalFold();
+        for (RecordedEvent recorded : history.signalEvents(filter.programmeId(), asOf)) {
+            fold.apply(recorded.event(), recorded.recordedAt());
+        }
+        return fold.signals(filter);
+    }
+
+    private ProgrammeFold fold(String programmeId, Instant asOf) {
+        ProgrammeFold fold = new ProgrammeFold();
+        for (RecordedEvent recorded : history.events(programmeId, asOf)) {
+            fold.apply(recorded.event(), recorded.recordedAt());
+        }
+        return fold;
+    }
+}

@@ -1,0 +1,68 @@
+package nl.koers.navigation.signal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.koers.api.ProgrammeEvent;
+import nl.koers.api.signal.SignalAcknowledged;
+import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalSeverityChanged;
+import nl.koers.api.signal.SignalState;
+import nl.koers.api.signal.Subject;
+
+/**
+ * Signals as the events up to some moment leave them: the same changes {@link SignalProjection} makes to its
+ * table, made in memory, for views as of a past moment.
+ */
+public class SignalFold {
+
+    /** As {@link SignalQueries} orders them: newest first. */
+    static final Comparator<SignalView> NEWEST_FIRST = Comparator.comparing(SignalView::raisedAt).reversed()
+            .thenComparing(SignalView::id);
+
+    private final Map<String, SignalView> signals = new LinkedHashMap<>();
+
+    public void apply(ProgrammeEvent event, Instant at) {
+        if (event instanceof SignalRaised raised) {
+            signals.put(raised.signalId(), new SignalView(raised.signalId(), raised.type(), raised.severity(),
+                    SignalState.OPEN, raised.subject(), at, raised.explanation(), raised.evidence(), null, null));
+        } else if (event instanceof SignalSeverityChanged changed) {
+            signals.computeIfPresent(changed.signalId(), (id, s) -> new SignalView(id, s.type(), changed.severity(),
+                    s.state(), s.subject(), s.raisedAt(), changed.explanation(), changed.evidence(), s.acknowledgement(),
+                    s.clearedAt()));
+        } else if (event instanceof SignalAcknowledged acknowledged) {
+            signals.computeIfPresent(acknowledged.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
+                    SignalState.ACKNOWLEDGED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(),
+                    new SignalView.Acknowledgement(at, acknowledged.by(), acknowledged.note()), s.clearedAt()));
+        } else if (event instanceof SignalCleared cleared) {
+            signals.computeIfPresent(cleared.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
+                    SignalState.CLEARED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(), s.acknowledgement(),
+                    at));
+        }
+    }
+
+    /** The signals that pass the filter, newest first. */
+    public List<SignalView> signals(SignalFilter filter) {
+        return signals.values().stream()
+                .filter(s -> filter.programmeId() == null || filter.programmeId().equals(s.subject().programmeId()))
+                .filter(s -> filter.state() == null || filter.state() == s.state())
+                .filter(s -> filter.severity() == null || filter.severity() == s.severity())
+                .filter(s -> filter.type() == null || filter.type() == s.type())
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    /** The OPEN and ACKNOWLEDGED signals, newest first. */
+    public List<SignalView> open() {
+        return signals.values().stream().filter(s -> s.state() != SignalState.CLEARED).sorted(NEWEST_FIRST).toList();
+    }
+
+    /** The OPEN and ACKNOWLEDGED signals about one subject, newest first. */
+    public List<SignalView> open(Subject subject) {
+        return open().stream().filter(s -> s.subject().equals(subject)).toList();
+    }
+}
