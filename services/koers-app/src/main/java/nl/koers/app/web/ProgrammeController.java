@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import nl.koers.api.NotFoundException;
-import nl.koers.api.RuleViolationException;
 import nl.koers.api.programme.CloseProgramme;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.api.programme.Objective;
@@ -74,10 +73,7 @@ class ProgrammeController {
 
     @GetMapping
     List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf) {
-        if (asOf != null) {
-            throw new RuleViolationException("asOf", "is not supported on the portfolio yet; ask each programme as of the moment");
-        }
-        return queries.programmes();
+        return asOf == null ? queries.programmes() : asOfQueries.programmes(asOf);
     }
 
     /** Today's view, or with {@code asOf} the view as it was known then. */

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,8 +68,13 @@ class AsOfTest extends TimedApiTest {
         http.perform(get("/api/v1/signals").param("programme", PID).param("asOf", OFF_PLAN.toString()))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].state").value("OPEN"));
+        http.perform(get("/api/v1/programmes").param("asOf", OFF_PLAN.toString()))
+                .andExpect(jsonPath("$[?(@.id == '%s')].health".formatted(PID)).value("RED"))
+                .andExpect(jsonPath("$[?(@.id == '%s')].openSignals.CRITICAL".formatted(PID)).value(1));
         // a moment before anything was recorded knows no programme
         http.perform(get(PROGRAMME).param("asOf", "2026-03-01T00:00:00Z")).andExpect(status().isNotFound());
+        http.perform(get("/api/v1/programmes").param("asOf", "2026-03-01T00:00:00Z"))
+                .andExpect(jsonPath("$[?(@.id == '%s')]".formatted(PID)).isEmpty());
 
         // and a week later: back on plan, the signal cleared, the first reading still 11 (the correction came later)
         http.perform(get(KPI).param("asOf", BEFORE_CORRECTION.toString()))
@@ -112,13 +118,19 @@ class AsOfTest extends TimedApiTest {
     }
 
     private String everythingAsOf(Instant asOf) throws Exception {
-        return api.body(get(PROGRAMME).param("asOf", asOf.toString())) + api.body(get(KPI).param("asOf", asOf.toString()))
+        return inPortfolio(api.body(get("/api/v1/programmes").param("asOf", asOf.toString())))
+                + api.body(get(PROGRAMME).param("asOf", asOf.toString())) + api.body(get(KPI).param("asOf", asOf.toString()))
                 + api.body(get(PROGRAMME + "/milestones/pilot").param("asOf", asOf.toString()))
                 + api.body(get("/api/v1/signals").param("programme", PID).param("asOf", asOf.toString()));
     }
 
+    /** This programme's entry in the portfolio (other test classes' programmes share the database). */
+    private static String inPortfolio(String portfolio) {
+        return JsonPath.parse(portfolio).read("$[?(@.id == '%s')]".formatted(PID)).toString();
+    }
+
     private String everythingNow() throws Exception {
-        return api.body(get(PROGRAMME)) + api.body(get(KPI)) + api.body(get(PROGRAMME + "/milestones/pilot"))
+        return inPortfolio(api.body(get("/api/v1/programmes"))) + api.body(get(PROGRAMME)) + api.body(get(KPI)) + api.body(get(PROGRAMME + "/milestones/pilot"))
                 + api.body(get("/api/v1/signals").param("programme", PID));
     }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Severity;
@@ -104,6 +106,23 @@ public class HistoryQueries {
                 .params(programmeId, timestamp(asOf))
                 .query((row, n) -> recorded(row))
                 .list();
+    }
+
+    /**
+     * What the portfolio needs of every programme, recorded up to and including {@code asOf}: the events about the
+     * programmes themselves, their evaluations and their signals (not the readings), in recorded order per programme.
+     */
+    public Map<String, List<RecordedEvent>> portfolioEvents(Instant asOf) {
+        Map<String, List<RecordedEvent>> events = new TreeMap<>();
+        jdbc.sql("""
+                        select programme_id, recorded_at, payload_type, data from nav_history
+                        where subject_kind in ('PROGRAMME', 'EVALUATION', 'SIGNAL') and recorded_at <= ?
+                        order by recorded_at, global_index""")
+                .param(timestamp(asOf))
+                .query(row -> {
+                    events.computeIfAbsent(row.getString("programme_id"), id -> new ArrayList<>()).add(recorded(row));
+                });
+        return events;
     }
 
     /** The signal events recorded up to and including {@code asOf}, of one programme or (when null) all. */

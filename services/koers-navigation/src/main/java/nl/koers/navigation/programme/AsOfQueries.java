@@ -35,6 +35,18 @@ public class AsOfQueries {
         return fold.defined() ? Optional.of(fold.view(asOf)) : Optional.empty();
     }
 
+    /**
+     * The portfolio as it was known at {@code asOf}: each programme defined by then, folded from its own events, its
+     * evaluations and its signals (health and confidence need nothing else), so readings are never read.
+     */
+    public List<ProgrammeSummary> programmes(Instant asOf) {
+        return history.portfolioEvents(asOf).values().stream().map(events -> {
+            ProgrammeFold fold = new ProgrammeFold();
+            events.forEach(recorded -> fold.apply(recorded.event(), recorded.recordedAt()));
+            return fold.summary(asOf);
+        }).toList();
+    }
+
     public Optional<KpiView> kpi(String programmeId, String kpiId, Instant asOf) {
         return Optional.ofNullable(fold(programmeId, asOf).kpi(kpiId, asOf));
     }

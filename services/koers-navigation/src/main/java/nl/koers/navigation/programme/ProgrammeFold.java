@@ -90,6 +90,14 @@ class ProgrammeFold {
                 signals.open());
     }
 
+    ProgrammeSummary summary(Instant now) {
+        ProgrammeView view = view(now);
+        return new ProgrammeSummary(view.id(), view.name(), view.owner(), view.status(), view.startDate(),
+                view.plannedEndDate(), view.health(), view.lastDeliveryConfidence(),
+                ProgrammeQueries.lastOutcome(view.evaluations()).map(EvaluationView.Outcome::heldOn).orElse(null),
+                view.openSignals());
+    }
+
     KpiView kpi(String kpiId, Instant now) {
         Kpi kpi = kpis.get(kpiId);
         return kpi == null ? null : ProgrammeQueries.view(kpi.row, List.copyOf(kpi.retargets), kpi.readings(),

@@ -158,12 +158,15 @@ public class ProgrammeQueries {
     }
 
     static DeliveryConfidence lastDeliveryConfidence(List<EvaluationView> evaluations) {
+        return lastOutcome(evaluations).map(EvaluationView.Outcome::deliveryConfidence).orElse(null);
+    }
+
+    /** The outcome of the evaluation held last (of two held on one day, the one recorded last). */
+    static Optional<EvaluationView.Outcome> lastOutcome(List<EvaluationView> evaluations) {
         return evaluations.stream()
                 .map(EvaluationView::outcome)
                 .filter(Objects::nonNull)
-                .max(Comparator.comparing(EvaluationView.Outcome::heldOn).thenComparing(EvaluationView.Outcome::recordedAt))
-                .map(EvaluationView.Outcome::deliveryConfidence)
-                .orElse(null);
+                .max(Comparator.comparing(EvaluationView.Outcome::heldOn).thenComparing(EvaluationView.Outcome::recordedAt));
     }
 
     record ProgrammeRow(String name, String description, String owner, LocalDate startDate,
