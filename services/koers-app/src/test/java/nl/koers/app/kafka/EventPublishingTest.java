@@ -1,6 +1,7 @@
 package nl.koers.app.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * Every event of a programme's life reaches Kafka: signal events on the signals topic, all others on the events
@@ -119,6 +121,41 @@ class EventPublishingTest {
         return scanner.findCandidateComponents("nl.koers.api").stream()
                 .map(candidate -> "koers." + candidate.getBeanClassName().substring(candidate.getBeanClassName().lastIndexOf('.') + 1) + ".v1")
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    void aRebuildOfTheProjectionsPublishesNothing() throws Exception {
+        String pid = "rebuilt-quietly";
+        post("/api/v1/programmes", """
+                {"id": "%s", "name": "Rebuilt", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(pid), 201);
+        post("/api/v1/programmes/" + pid + "/kpis", """
+                {"id": "k", "name": "K", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
+                 "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5,
+                 "cadence": "P1W"}""", 201);
+        post("/api/v1/programmes/" + pid + "/kpis/k/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"a\"}", 201);
+        int stored = KafkaServices.storedEventIds(jdbc, pid, false).size();
+        int storedSignals = KafkaServices.storedEventIds(jdbc, pid, true).size();
+        try (TopicReader events = new TopicReader(brokers, "koers.events");
+             TopicReader signals = new TopicReader(brokers, "koers.signals")) {
+            events.awaitRecords(record -> pid.equals(record.key()), stored, Duration.ofSeconds(30));
+            signals.awaitRecords(record -> pid.equals(record.key()), storedSignals, Duration.ofSeconds(30));
+            double publishedBefore = published();
+
+            http.perform(MockMvcRequestBuilders.post("/api/v1/admin/rebuild"))
+                    .andExpect(MockMvcResultMatchers.status().isAccepted());
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.perform(MockMvcRequestBuilders.get("/api/v1/admin/rebuild"))
+                    .andReturn().getResponse().getContentAsString().contains("\"DONE\""));
+            // the publisher polls the store every half second: give it a few polls to publish anything it would
+            Thread.sleep(2_000);
+
+            assertThat(published()).isEqualTo(publishedBefore);
+            assertThat(events.records()).filteredOn(record -> pid.equals(record.key())).hasSize(stored);
+            assertThat(signals.records()).filteredOn(record -> pid.equals(record.key())).hasSize(storedSignals);
+        }
+    }
+
+    private double published() {
+        return meters.get("koers.kafka.published").counters().stream().mapToDouble(counter -> counter.count()).sum();
     }
 
     /** On 2 March 2026 (the test clock): the plan of KPI k on 1 March is 21.35 (PRODUCT.md's example). */
