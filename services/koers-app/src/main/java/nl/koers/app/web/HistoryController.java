@@ -48,8 +48,12 @@ class HistoryController {
     }
 
     static void requireOrdered(Instant from, Instant to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new RuleViolationException("from", "must not be after 'to'");
+        requireOrdered("from", from, "to", to);
+    }
+
+    static void requireOrdered(String earlierName, Instant earlier, String laterName, Instant later) {
+        if (earlier != null && later != null && earlier.isAfter(later)) {
+            throw new RuleViolationException(earlierName, "must not be after '" + laterName + "'");
         }
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -107,6 +108,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : "has the wrong format";
         return ResponseEntity.badRequest().body(invalid("Parameter '" + parameter + "' " + message + ".",
                 List.of(new FieldProblem(parameter, message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String parameter = e.getParameterName();
+        return ResponseEntity.badRequest().body(invalid("Parameter '" + parameter + "' is required.",
+                List.of(new FieldProblem(parameter, "is required"))));
     }
 
     @Override

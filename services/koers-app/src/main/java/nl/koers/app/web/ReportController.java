@@ -39,7 +39,7 @@ class ReportController {
                                   @RequestParam(required = false) Instant since,
                                   @RequestHeader(name = "Accept", required = false) String accept) {
         Instant at = asOf == null ? clock.instant() : asOf;
-        HistoryController.requireOrdered(since, at);
+        HistoryController.requireOrdered("since", since, "asOf", at);
         Document report = reports.report(pid, at, since)
                 .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "' as of " + at + "."));
         boolean html = prefersHtml(accept);

@@ -191,7 +191,13 @@ class HistoryTest extends TimedApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("after")));
         http.perform(get("/api/v1/programmes/" + pid + "/changes").param("from", "2026-03-04T00:00:00Z"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        http.perform(get("/api/v1/programmes/" + pid + "/report")
+                        .param("asOf", "2026-03-03T00:00:00Z").param("since", "2026-03-04T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("since"))
+                .andExpect(jsonPath("$.detail").value("must not be after 'asOf'"));
         http.perform(get("/api/v1/programmes/no-such-programme/history"))
                 .andExpect(status().isNotFound());
     }
