@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,9 +40,6 @@ class HostileRequestProperties {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Map<String, String> EXISTING = Map.of(
             "pid", "fuzz", "kid", "k", "rid", "r1", "mid", "m", "eid", "e", "sid", "00000000-0000-0000-0000-000000000000");
-    private static final List<String> BODY_FIELDS = List.of("id", "name", "reason", "value", "measuredAt", "readingId",
-            "target", "targetDate", "baseline", "tolerance", "title", "dueDate", "forecastDate", "achievedOn",
-            "scheduledFor", "heldOn", "summary", "by", "note");
     private static final Map<Integer, AtomicLong> STATUSES = new ConcurrentHashMap<>();
 
     private static RunningService service;
@@ -201,7 +197,7 @@ class HostileRequestProperties {
                 Arbitraries.integers().between(1_001, 20_000).map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
                 Arbitraries.integers().between(1, 2).map(megabytes -> "\"" + "x".repeat(megabytes << 20) + "\""),
                 Arbitraries.of("1e999999999", "-1e999999999", "1e-999999999", "9".repeat(5_000), "0." + "0".repeat(5_000) + "1")
-                        .map(HostileRequestProperties::everyFieldThe),
+                        .map(HostileRequestProperties::withAbsurdNumbers),
                 Arbitraries.strings().ofMaxLength(200).filter(text -> !text.startsWith("{")))
                 .map(text -> new Body("application/json", text.getBytes(StandardCharsets.UTF_8)));
         Arbitrary<Body> notUtf8 = Arbitraries.of(new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {(byte) 0xC3, 0x28},
@@ -222,10 +218,16 @@ class HostileRequestProperties {
         return Arbitraries.frequencyOf(Tuple.of(6, json), Tuple.of(2, notUtf8), Tuple.of(1, otherMediaType));
     }
 
-    /** A body with the number in every field of every endpoint, so that each has at least one of the wrong type. */
-    private static String everyFieldThe(String number) {
-        return BODY_FIELDS.stream().map(field -> "\"" + field + "\": " + number)
-                .collect(Collectors.joining(", ", "{", "}"));
+    /**
+     * A body that would be a valid reading or KPI but for the absurd number in each of its numbers, so the number
+     * meets the validation; the reason in a list makes it refused by the endpoints without numbers too.
+     */
+    private static String withAbsurdNumbers(String number) {
+        return """
+                {"id": "absurd", "name": "N", "unit": "u", "direction": "HIGHER_IS_BETTER", "value": %1$s,
+                 "baseline": %1$s, "baselineDate": "2026-01-01", "target": %1$s, "targetDate": "2026-12-31",
+                 "tolerance": %1$s, "cadence": "P1W", "measuredAt": "2026-03-01", "readingId": "absurd",
+                 "reason": [%1$s]}""".formatted(number);
     }
 
     /** Percent-encodes every byte of the text's UTF-8 but the URI's unreserved characters. */
