@@ -156,7 +156,7 @@ class DashboardQueriesTest {
         Prometheus.tool("prometheus");
         List<String> missing = new ArrayList<>();
         Map<String, String> alerts = alertRules();
-        assertThat(alerts).hasSize(7);
+        assertThat(alerts).hasSize(8);
         for (Map.Entry<String, String> alert : alerts.entrySet()) {
             for (Map.Entry<String, Set<String>> selector : selectors(alert.getValue()).entrySet()) {
                 // where the selector matches nothing (no server errors in this run), the metric and labels exist

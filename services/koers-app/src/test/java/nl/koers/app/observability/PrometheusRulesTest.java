@@ -27,13 +27,13 @@ class PrometheusRulesTest {
     void theAlertRulesAreValid() throws Exception {
         Prometheus.Result check = Prometheus.run(directory, promtool.toString(), "check", "rules", "alerts.yml");
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 7 rules found");
+        assertThat(check.output()).contains("SUCCESS: 8 rules found");
     }
 
     @Test
     void everyAlertHasAUnitTest() throws IOException {
         Set<String> alerts = names("alerts.yml", Pattern.compile("- alert: (\\w+)"));
-        assertThat(alerts).hasSize(7);
+        assertThat(alerts).hasSize(8);
         assertThat(names("alerts-test.yml", Pattern.compile("alertname: (\\w+)"))).containsAll(alerts);
     }
 
