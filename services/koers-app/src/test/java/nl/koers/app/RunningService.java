@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -17,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningService implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ConfigurableApplicationContext context;
     private final String base;
@@ -53,8 +56,18 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any request, with any body bytes (none when {@code body} is null); the path may carry a query. */
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts and fails unless the service answers {@code status}. */
@@ -68,8 +81,12 @@ public final class RunningService implements AutoCloseable {
     }
 
     public String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return response(path).body();
+    }
+
+    /** GET, with the status and headers. */
+    public HttpResponse<String> response(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, null);
     }
 
     @Override

@@ -2,10 +2,12 @@ package nl.koers.app.web;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.navigation.history.HistoryProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
@@ -13,7 +15,11 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every command carries its actor and correlation id, and so does every event it causes. */
+/**
+ * Every command carries its actor and correlation id, and so does every event it causes. A command that lost a race
+ * for its aggregate is sent again ({@link ConcurrencyConflictRetries}), so concurrent clients never see a conflict
+ * they did not cause.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommandMetadataConfiguration {
 
@@ -21,8 +27,14 @@ class CommandMetadataConfiguration {
     private static final String TRACE_ID = "traceId";
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, CommandMetadata metadata) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).dispatchInterceptors(metadata).build();
+    CommandGateway commandGateway(CommandBus commandBus, CommandMetadata metadata, RetryScheduler conflictRetries) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).dispatchInterceptors(metadata)
+                .retryScheduler(conflictRetries).build();
+    }
+
+    @Bean
+    RetryScheduler conflictRetries(MeterRegistry meters) {
+        return new ConcurrencyConflictRetries(meters);
     }
 
     /**

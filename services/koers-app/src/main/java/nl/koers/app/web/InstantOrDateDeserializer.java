@@ -25,7 +25,9 @@ public class InstantOrDateDeserializer extends StdScalarDeserializer<Instant> {
         }
         String text = parser.getText().trim();
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            return InstantParameters.inRange(text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text));
         } catch (DateTimeParseException e) {
             return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an instant or a date");
         }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import nl.koers.api.ConflictException;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
+import nl.koers.app.persistence.DatabaseUnavailable;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -45,6 +46,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://koers.dev/problems/";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     /** One invalid field of a request body. */
     record FieldProblem(String field, String message) {
@@ -128,11 +130,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
+    /**
+     * The database away is a 503 the client may retry after a few seconds, not a 500: the service reconnects by
+     * itself. A command answered so may or may not have been stored; sent again (a reading with the same readingId)
+     * it is recorded once.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Request failed: the database is unavailable ({})", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                            "The database is unavailable; try again in a few seconds."));
+        }
         log.error("Request failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed; nothing was recorded. Try again later.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "The request could not be completed; nothing was recorded. Try again later."));
     }
 
     private static String message(FieldError error) {
