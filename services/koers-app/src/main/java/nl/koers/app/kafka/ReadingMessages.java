@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.app.web.Ids;
 import nl.koers.app.web.InstantOrDateDeserializer;
+import nl.koers.app.web.StorableText;
 
 /**
  * Reads a message of the readings topic into the command the HTTP endpoint sends, with the HTTP endpoint's rules
@@ -63,8 +64,16 @@ class ReadingMessages {
         if (!violations.isEmpty()) {
             throw new InvalidReading(violations);
         }
+        requireStorable("source", reading.source());
+        requireStorable("note", reading.note());
         return new RecordReading(reading.programmeId(), reading.kpiId(), reading.readingId(), reading.value(),
                 reading.measuredAt(), reading.source(), reading.note());
+    }
+
+    private static void requireStorable(String field, String text) throws InvalidReading {
+        if (text != null && !StorableText.storable(text)) {
+            throw new InvalidReading(field + " is not storable text");
+        }
     }
 
     private ReadingMessage parse(byte[] message) throws InvalidReading {

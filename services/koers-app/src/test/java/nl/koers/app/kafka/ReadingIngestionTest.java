@@ -105,6 +105,7 @@ class ReadingIngestionTest {
                 "nan-string", reading("x3", "20", "2026-03-01").replace("20", "\"NaN\""),
                 "no-reading-id", reading("x4", "20", "2026-03-01").replace("\"readingId\": \"x4\",", ""),
                 "in-the-future", reading("x5", "20", "2026-03-09"),
+                "nul-in-note", reading("x6", "20", "2026-03-01").replace("\"note\": null", "\"note\": \"a\\u0000b\""),
                 "reused-reading-id", reading("w1", "30", "2026-03-01"));
         publish(reading("w1", "20", "2026-03-01"));
         awaitReadings(1); // the invalid messages are keyed by name, so they may land on other partitions than w1
@@ -124,7 +125,8 @@ class ReadingIngestionTest {
                     .containsEntry("nan", "invalid: the message is not valid JSON")
                     .containsEntry("nan-string", "invalid: value has the wrong type or format")
                     .containsEntry("no-reading-id", "invalid: readingId must not be blank")
-                    .containsEntry("in-the-future", "rejected: measuredAt lies more than a day in the future");
+                    .containsEntry("in-the-future", "rejected: measuredAt lies more than a day in the future")
+                    .containsEntry("nul-in-note", "invalid: note is not storable text");
             assertThat(reasons(dead).get("reused-reading-id")).startsWith("conflict: Reading w1 was recorded before");
         }
         String kpi = awaitReadings(2);

@@ -257,6 +257,16 @@ class CommandEndpointsTest {
         }
 
         @Test
+        void textThatPostgreSqlCannotStoreIsRefusedInBodiesAndParameters() throws Exception {
+            refused(post("/kpis/lead-time/readings", """
+                    {"value": 40, "measuredAt": "2026-03-01", "readingId": "nul", "note": "a\\u0000b"}"""), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("note"));
+            refused(http.perform(get("/api/v1/signals").param("programme", "\u0000")), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("programme"));
+            refused(http.perform(get("/api/v1/programmes/{pid}/history", "a\u0000")), 400);
+        }
+
+        @Test
         void aReadingMeasuredMoreThanADayAheadIsRefused() throws Exception {
             String inThreeDays = LocalDate.now().plusDays(3).toString();
             refused(post("/kpis/lead-time/readings", """

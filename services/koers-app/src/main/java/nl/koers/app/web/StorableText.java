@@ -1,0 +1,102 @@
+package nl.koers.app.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.koers.api.RuleViolationException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Text that PostgreSQL cannot store is bad input (400), in request bodies and in the path and query parameters: text
+ * that is not valid Unicode, and the NUL character. Jackson refuses most bytes that are not UTF-8 but decodes an
+ * encoded surrogate (bytes ED A0 80) into a lone surrogate; no such text may reach an event (its projection would
+ * fail on it) or a query. Only the HTTP layer's mapper checks it: the events' own serializer reads what is stored as
+ * it always did.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorableText implements WebMvcConfigurer {
+
+    private static final char NUL = '\u0000';
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                request.getParameterMap().forEach((name, values) -> {
+                    if (!storable(name) || Arrays.stream(values).anyMatch(value -> !storable(value))) {
+                        throw new RuleViolationException(storable(name) ? name : "parameter", "is not storable text");
+                    }
+                });
+                if (handler instanceof HandlerMethod && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                        instanceof Map<?, ?> variables) {
+                    variables.forEach((name, value) -> {
+                        if (!storable(value.toString())) {
+                            throw new RuleViolationException(name.toString(), "is not storable text");
+                        }
+                    });
+                }
+                return true;
+            }
+        });
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        SimpleModule strictUnicode = new SimpleModule("strict-unicode").addDeserializer(String.class, new UnicodeText());
+        converters.stream()
+                .filter(MappingJackson2HttpMessageConverter.class::isInstance)
+                .map(MappingJackson2HttpMessageConverter.class::cast)
+                .forEach(converter -> converter.setObjectMapper(converter.getObjectMapper().copy().registerModule(strictUnicode)));
+    }
+
+    /** Text as Jackson reads it, refused when PostgreSQL could not store it. */
+    private static final class UnicodeText extends StdScalarDeserializer<String> {
+
+        UnicodeText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && !storable(text)) {
+                return (String) context.handleWeirdStringValue(String.class, text, "is not storable text");
+            }
+            return text;
+        }
+    }
+
+    /** Valid Unicode without NUL: what a PostgreSQL text column holds. */
+    public static boolean storable(String text) {
+        return text.indexOf(NUL) < 0 && !hasUnpairedSurrogate(text);
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
