@@ -11,8 +11,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole service started as it runs in production, on a free port, talked to over real HTTP. Arguments are
- * command-line arguments, so they win over application.yml.
+ * The whole service started as it runs in production, on a free port, talked to over real HTTP as the admin
+ * ({@link TestCredentials}). Arguments are command-line arguments, so they win over application.yml.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -53,7 +53,7 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return HTTP.send(asAdmin(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -68,8 +68,16 @@ public final class RunningService implements AutoCloseable {
     }
 
     public String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return HTTP.send(asAdmin(path).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The service's address, for requests with credentials of their own. */
+    public String base() {
+        return base;
+    }
+
+    private HttpRequest.Builder asAdmin(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestCredentials.ADMIN_AUTHORIZATION);
     }
 
     @Override

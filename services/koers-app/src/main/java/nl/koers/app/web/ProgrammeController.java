@@ -13,6 +13,7 @@ import nl.koers.api.programme.DefineProgramme;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.PauseProgramme;
 import nl.koers.api.programme.ResumeProgramme;
+import nl.koers.app.security.Caller;
 import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.DecisionFollowUp;
 import nl.koers.navigation.programme.ProgrammeQueries;
@@ -21,6 +22,7 @@ import nl.koers.navigation.programme.ProgrammeView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,12 +74,13 @@ class ProgrammeController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The programmes the caller may see. */
     @GetMapping
-    List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf) {
+    List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf, @AuthenticationPrincipal Caller caller) {
         if (asOf != null) {
             throw new RuleViolationException("asOf", "is not supported on the portfolio yet; ask each programme as of the moment");
         }
-        return queries.programmes();
+        return queries.programmes().stream().filter(programme -> caller.sees(programme.id())).toList();
     }
 
     /** Today's view, or with {@code asOf} the view as it was known then. */
