@@ -58,13 +58,9 @@ class AccessMatrixTest {
     void twoProgrammesAndATokenForEachRole() {
         client = new Client("http://localhost:" + port);
         for (String programme : List.of("alpha", "beta")) {
-            client.postAsAdmin("/api/v1/programmes", """
-                    {"id": "%s", "name": "P", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(programme), 201);
+            client.givenProgramme(programme);
+            client.givenKpi(programme);
             String p = "/api/v1/programmes/" + programme;
-            client.postAsAdmin(p + "/kpis", """
-                    {"id": "k", "name": "K", "unit": "days", "direction": "HIGHER_IS_BETTER", "baseline": 10,
-                     "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5,
-                     "cadence": "P1W"}""", 201);
             client.postAsAdmin(p + "/kpis/k/readings", """
                     {"value": 20, "measuredAt": "2026-02-01", "readingId": "r1"}""", 201);
             // the latest reading, far below plan: a KPI_OFF_PLAN signal

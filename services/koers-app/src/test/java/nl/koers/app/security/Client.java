@@ -53,6 +53,20 @@ record Client(String base) {
         return response;
     }
 
+    /** As the admin: a programme {@code pid} started 2026-01-01. */
+    void givenProgramme(String pid) {
+        postAsAdmin("/api/v1/programmes", """
+                {"id": "%s", "name": "P", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30"}""".formatted(pid), 201);
+    }
+
+    /** As the admin: KPI "k" of programme {@code pid}, from 10 on 2026-01-01 to 80 at the end of 2026, tolerance 5. */
+    void givenKpi(String pid) {
+        postAsAdmin("/api/v1/programmes/" + pid + "/kpis", """
+                {"id": "k", "name": "K", "unit": "days", "direction": "HIGHER_IS_BETTER", "baseline": 10,
+                 "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5,
+                 "cadence": "P1W"}""", 201);
+    }
+
     /** Issues an API token as the admin and answers it; {@code programmes} is a JSON array. */
     String issueToken(String name, Role role, String programmes) {
         return JsonPath.read(postAsAdmin("/api/v1/admin/tokens", """
