@@ -66,10 +66,20 @@ class JwtTest {
     }
 
     @Test
-    void aJwtWithoutRolesMayDoNothing() {
+    void aJwtWithoutKnownRolesOrWithAnEmptyProgrammesClaimMayDoNothing() {
         String carol = ISSUER.jwt("carol", Map.of("koers_roles", List.of("ROOT")));
+        String dan = ISSUER.jwt("dan", Map.of("koers_roles", List.of("VIEWER"), "koers_programmes", List.of()));
 
         assertThat(client.get("/api/v1/programmes", carol).statusCode()).isEqualTo(403);
+        assertThat(client.get("/api/v1/programmes", dan).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aJwtWithoutASubjectIsRefused() {
+        String nobody = ISSUER.signed(LocalOidcIssuer.claims(ISSUER.issuer(), null, Instant.now().plusSeconds(3600),
+                Map.of("koers_roles", List.of("VIEWER"))));
+
+        assertThat(client.get("/api/v1/programmes", nobody).statusCode()).isEqualTo(401);
     }
 
     @Test
