@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import nl.koers.api.ConflictException;
 import nl.koers.navigation.Columns;
+import nl.koers.navigation.history.HistoryProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,9 @@ import org.springframework.stereotype.Component;
  * table keeps only its SHA-256 hash, so a copy of the database lets no one in.
  */
 @Component
-public class ApiTokens {
+class ApiTokens {
 
     static final String PREFIX = "koers_";
-    private static final String BOOTSTRAP_NAME = "admin";
     /** How often a token's last use is written down at most, so that busy scripts do not write on every call. */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final String COLUMNS = """
@@ -49,10 +49,10 @@ public class ApiTokens {
     }
 
     /** An issued token with the token itself, to be shown this once. */
-    public record Issued(ApiToken token, String secret) {
+    record Issued(ApiToken token, String secret) {
     }
 
-    public Issued issue(String name, Set<Role> roles, Set<String> programmes, Instant expiresAt, String issuedBy) {
+    Issued issue(String name, Set<Role> roles, Set<String> programmes, Instant expiresAt, String issuedBy) {
         String secret = newSecret();
         UUID id = UUID.randomUUID();
         if (insert(id, name, roles, programmes, secret, false, expiresAt, issuedBy) == 0) {
@@ -67,22 +67,23 @@ public class ApiTokens {
      */
     Optional<String> issueBootstrapToken() {
         String secret = newSecret();
-        int issued = insert(UUID.randomUUID(), BOOTSTRAP_NAME, Caller.admin(BOOTSTRAP_NAME).roles(), Set.of(), secret,
-                true, null, "koers");
+        Caller admin = Caller.admin();
+        int issued = insert(UUID.randomUUID(), admin.subject(), admin.roles(), admin.programmes(), secret, true, null,
+                HistoryProjection.SYSTEM_ACTOR);
         return issued == 1 ? Optional.of(secret) : Optional.empty();
     }
 
-    public List<ApiToken> list() {
+    List<ApiToken> list() {
         return jdbc.sql("select " + COLUMNS + " from api_token order by created_at, name").query(ApiTokens::token).list();
     }
 
-    public Optional<ApiToken> find(UUID id) {
+    Optional<ApiToken> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from api_token where id = :id").param("id", id)
                 .query(ApiTokens::token).optional();
     }
 
     /** Revokes the token from now on; a token revoked before keeps its first revocation. */
-    public void revoke(UUID id, String revokedBy) {
+    void revoke(UUID id, String revokedBy) {
         jdbc.sql("update api_token set revoked_at = :now, revoked_by = :by where id = :id and revoked_at is null")
                 .param("now", Columns.timestamp(clock.instant())).param("by", revokedBy).param("id", id).update();
     }

@@ -3,6 +3,7 @@ package nl.koers.app.security;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
@@ -19,13 +20,14 @@ public record Caller(String subject, Set<Role> roles, Set<String> programmes) im
     static final String ALL_PROGRAMMES = "ALL_PROGRAMMES";
 
     public Caller {
+        Objects.requireNonNull(subject, "subject");
         roles = Set.copyOf(roles);
         programmes = Set.copyOf(programmes);
     }
 
-    /** The administrator of the bootstrap token and of {@code koers.security.admin-token}. */
-    static Caller admin(String subject) {
-        return new Caller(subject, EnumSet.of(Role.OFFICE, Role.STEERING), Set.of());
+    /** The caller of the admin token: {@code koers.security.admin-token}, or the one issued at the first start. */
+    static Caller admin() {
+        return new Caller("admin", EnumSet.of(Role.OFFICE, Role.STEERING), Set.of());
     }
 
     @Override
