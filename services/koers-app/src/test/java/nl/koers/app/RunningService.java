@@ -13,8 +13,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole service started as it runs in production, on a free port, talked to over real HTTP. Arguments are
- * command-line arguments, so they win over application.yml.
+ * The whole service started as it runs in production, on a free port, talked to over real HTTP as the admin
+ * ({@link TestCredentials}). Arguments are command-line arguments, so they win over application.yml.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -62,7 +62,7 @@ public final class RunningService implements AutoCloseable {
     /** Any request, with any body bytes (none when {@code body} is null); the path may carry a query. */
     public HttpResponse<String> send(String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        HttpRequest.Builder request = asAdmin(path).timeout(TIMEOUT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -87,6 +87,15 @@ public final class RunningService implements AutoCloseable {
     /** GET, with the status and headers. */
     public HttpResponse<String> response(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
+    }
+
+    /** The service's address, for requests with credentials of their own. */
+    public String base() {
+        return base;
+    }
+
+    private HttpRequest.Builder asAdmin(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestCredentials.ADMIN_AUTHORIZATION);
     }
 
     @Override

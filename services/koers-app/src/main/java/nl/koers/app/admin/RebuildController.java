@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rebuilds the read model from the event store. Unauthenticated until the API has security (issue #7). */
+/** Rebuilds the read model from the event store; for admins only, like everything under /api/v1/admin. */
 @RestController
 @RequestMapping(path = "/api/v1/admin/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
 class RebuildController {

@@ -47,7 +47,7 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
                 HistoryProjection.CORRELATION_ID, correlationId(request.getRequest(), request.getResponse()));
     }
 
-    /** The authenticated caller; until the API has security (issue #7) every caller is anonymous. */
+    /** The authenticated caller: the subject of its API token or JWT (every command endpoint asks for one). */
     private static String actor(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         return principal == null ? ANONYMOUS : principal.getName();

@@ -12,6 +12,7 @@ import nl.koers.api.programme.DefineProgramme;
 import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.PauseProgramme;
 import nl.koers.api.programme.ResumeProgramme;
+import nl.koers.app.security.Caller;
 import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.DecisionFollowUp;
 import nl.koers.navigation.programme.ProgrammeQueries;
@@ -20,6 +21,7 @@ import nl.koers.navigation.programme.ProgrammeView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,9 +73,11 @@ class ProgrammeController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The programmes the caller may see. */
     @GetMapping
-    List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf) {
-        return asOf == null ? queries.programmes() : asOfQueries.programmes(asOf);
+    List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf, @AuthenticationPrincipal Caller caller) {
+        List<ProgrammeSummary> portfolio = asOf == null ? queries.programmes() : asOfQueries.programmes(asOf);
+        return portfolio.stream().filter(programme -> caller.sees(programme.id())).toList();
     }
 
     /** Today's view, or with {@code asOf} the view as it was known then. */

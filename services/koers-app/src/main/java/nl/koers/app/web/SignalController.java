@@ -13,6 +13,7 @@ import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalState;
 import nl.koers.api.signal.SignalType;
+import nl.koers.app.security.Caller;
 import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.signal.SignalFilter;
 import nl.koers.navigation.signal.SignalQueries;
@@ -20,6 +21,7 @@ import nl.koers.navigation.signal.SignalView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,15 +47,20 @@ class SignalController {
     record Acknowledgement(@NotBlank @Size(max = 200) String by, @NotBlank @Size(max = 2000) String note) {
     }
 
-    /** Newest first, every state unless filtered; with {@code asOf} as they stood then. */
+    /**
+     * The signals of the programmes the caller may see, newest first, every state unless filtered; with {@code asOf}
+     * as they stood then.
+     */
     @GetMapping
     List<SignalView> signals(@RequestParam(required = false) String programme,
                              @RequestParam(required = false) SignalState state,
                              @RequestParam(required = false) Severity severity,
                              @RequestParam(required = false) SignalType type,
-                             @RequestParam(required = false) Instant asOf) {
+                             @RequestParam(required = false) Instant asOf,
+                             @AuthenticationPrincipal Caller caller) {
         SignalFilter filter = new SignalFilter(programme, state, severity, type);
-        return asOf == null ? queries.signals(filter) : asOfQueries.signals(filter, asOf);
+        List<SignalView> signals = asOf == null ? queries.signals(filter) : asOfQueries.signals(filter, asOf);
+        return signals.stream().filter(signal -> caller.sees(signal.subject().programmeId())).toList();
     }
 
     @PostMapping(path = "/{sid}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)

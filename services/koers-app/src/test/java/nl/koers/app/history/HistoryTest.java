@@ -61,7 +61,7 @@ class HistoryTest extends TimedApiTest {
 
         assertThat(JsonPath.<List<String>>read(history, "$[*].type")).containsExactly(
                 "ProgrammeDefined", "KpiDefined", "ReadingRecorded", "SignalRaised");
-        assertThat(JsonPath.<List<String>>read(history, "$[*].actor")).containsOnly("anonymous");
+        assertThat(JsonPath.<List<String>>read(history, "$[*].actor")).containsOnly("admin");
         http.perform(get("/api/v1/programmes/" + pid + "/history"))
                 .andExpect(jsonPath("$[2].recordedAt").value("2026-03-02T11:00:00Z"))
                 .andExpect(jsonPath("$[2].subject.kind").value("KPI"))

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.app.MovableClock;
 import nl.koers.app.MovableClockConfiguration;
 import nl.koers.app.OwnDatabaseInitializer;
+import nl.koers.app.TestCredentials;
 import nl.koers.app.signals.SignalSweep;
 import nl.koers.rules.PlanLine;
 import nl.koers.rules.Target;
@@ -267,16 +268,20 @@ class DashboardQueriesTest {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(asAdmin(path).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private JsonNode post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpResponse<String> response = HTTP.send(asAdmin(path)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST " + path + " " + json + " → " + response.body()).isBetween(200, 299);
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder asAdmin(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestCredentials.ADMIN_AUTHORIZATION);
     }
 
     /**
