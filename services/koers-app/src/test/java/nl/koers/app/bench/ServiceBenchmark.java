@@ -98,7 +98,7 @@ public final class ServiceBenchmark {
 
             CommandGateway commands = app.bean(CommandGateway.class);
             KafkaBenchmark.definePortfolio(commands, "bench-", PROGRAMMES, KPIS);
-            KafkaBenchmark.definePortfolio(commands, "probe-", samples * BACKGROUND_RATES.length / PROBE_KPIS + 1, PROBE_KPIS);
+            KafkaBenchmark.definePortfolio(commands, "probe-", samples * (BACKGROUND_RATES.length + 1) / PROBE_KPIS + 1, PROBE_KPIS);
             httpIngest(8, Math.min(seconds, 5));
             for (int clients : new int[] {1, 8, 32}) {
                 koers.put("httpIngest" + clients, httpIngest(clients, seconds));
@@ -141,6 +141,7 @@ public final class ServiceBenchmark {
     /** When a phase ended (to find it in the flight recording) and the machine's load average then. */
     private void phaseEnded(String phase) {
         phases.put(phase, Map.of("endedAt", Instant.now().toString(), "loadAverage", Benchmarks.loadAverage()));
+        System.out.println("service benchmark: " + phase + " done " + phases.get(phase));
     }
 
     private Map<String, Object> machine() throws Exception {
@@ -330,6 +331,7 @@ public final class ServiceBenchmark {
      */
     private Map<String, Object> readingToSignal() throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("atRest", underLoad(0));
         List<Map<String, Object>> steps = new ArrayList<>();
         int highestSteadyRate = 0;
         boolean failed = false;
@@ -350,15 +352,17 @@ public final class ServiceBenchmark {
         return figures;
     }
 
-    /** Background readings posted at {@code rate} per second (open loop, 32 clients) while signals are timed. */
+    /** Background readings posted at {@code rate} per second (open loop, 32 clients; none at 0) while signals are timed. */
     private Map<String, Object> underLoad(int rate) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(32);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger recorded = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ticker.scheduleAtFixedRate(() -> clients.execute(() -> (post(nextReading()) ? recorded : errors).incrementAndGet()),
-                0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        Thread.sleep(3_000);
+        if (rate > 0) {
+            ticker.scheduleAtFixedRate(() -> clients.execute(() -> (post(nextReading()) ? recorded : errors).incrementAndGet()),
+                    0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            Thread.sleep(3_000);
+        }
         int recordedBefore = recorded.get();
         long started = System.nanoTime();
         long[] latencies = new long[samples];

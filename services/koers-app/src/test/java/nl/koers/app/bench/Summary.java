@@ -45,6 +45,8 @@ final class Summary {
                 "batched INSERT, 100 a transaction, rows/s", value(baselines, "batchedInserts", "rowsPerSecond"), null);
         ratio("(baseline) sequential read of the event store, pages of 1,000, events/s", null,
                 "", value(baselines, "sequentialRead", "eventsPerSecond"), null);
+        limit("reading → signal p99 at rest, ms (p50 " + millis("readingToSignal", "atRest", "latency", "p50Millis") + ")",
+                value(koers, "readingToSignal", "atRest", "latency", "p99Millis"), null);
         limit("reading → signal p99 under 200 readings/s, ms (p50 " + millis("readingToSignal", "at200", "latency", "p50Millis") + ")",
                 value(koers, "readingToSignal", "at200", "latency", "p99Millis"), 250);
         limit("highest steady background rate with reading → signal p99 < 1 s, readings/s",
