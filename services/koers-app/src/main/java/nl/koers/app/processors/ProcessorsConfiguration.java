@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,12 +26,6 @@ public class ProcessorsConfiguration {
     @Bean
     Node node(@Value("${koers.node-id:}") String nodeId) {
         return new Node(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
-    }
-
-    /** The pooled processors' source (application.yml): the event store, telling them when new events are there. */
-    @Bean
-    NotifyingEventSource notifyingEventSource(EventStore eventStore) {
-        return new NotifyingEventSource(eventStore);
     }
 
     @Bean
