@@ -149,7 +149,8 @@ public final class ServiceBenchmark {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("java", System.getProperty("java.version"));
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
-        machine.put("peakHeapUsedMiB", ManagementFactory.getMemoryPoolMXBeans().stream()
+        // each pool's own peak, reached at different times: an upper bound of the peak in use
+        machine.put("heapPoolPeaksSumMiB", ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20);
         machine.put("fsync", database.setting("fsync"));
         machine.put("synchronousCommit", database.setting("synchronous_commit"));
