@@ -3,6 +3,8 @@ package nl.koers.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,5 +48,34 @@ final class Benchmarks {
 
     static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    /** p50, p95, p99 and max in milliseconds of latencies measured in nanoseconds. */
+    static Map<String, Object> percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("samples", sorted.length);
+        if (sorted.length > 0) {
+            figures.put("p50Millis", percentile(sorted, 0.50));
+            figures.put("p95Millis", percentile(sorted, 0.95));
+            figures.put("p99Millis", percentile(sorted, 0.99));
+            figures.put("maxMillis", round(sorted[sorted.length - 1] / 1e6));
+        }
+        return figures;
+    }
+
+    /** The nearest-rank percentile {@code q} of sorted nanoseconds, in milliseconds. */
+    static double percentile(long[] sorted, double q) {
+        return round(sorted[Math.max(0, (int) Math.ceil(sorted.length * q) - 1)] / 1e6);
+    }
+
+    /** The machine's load average over the last minute, as {@code uptime} shows it. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

@@ -84,10 +84,14 @@ public final class KafkaBenchmark {
         }
     }
 
-    private void definePortfolio() throws Exception {
-        CommandGateway commands = app.bean(CommandGateway.class);
+    private void definePortfolio() {
+        definePortfolio(app.bean(CommandGateway.class), "bench-", programmes, kpisPerProgramme);
+    }
+
+    /** Programmes {@code prefix0, prefix1, ...} of KPIs kpi-0, kpi-1, ... from 100 to 200, through the command bus. */
+    static void definePortfolio(CommandGateway commands, String prefix, int programmes, int kpisPerProgramme) {
         for (int p = 0; p < programmes; p++) {
-            String programmeId = "bench-" + p;
+            String programmeId = prefix + p;
             commands.sendAndWait(new DefineProgramme(programmeId, "Benchmark " + programmeId, null, "bench",
                     LocalDate.of(2024, 11, 1), LocalDate.of(2027, 12, 31), List.of()));
             for (int k = 0; k < kpisPerProgramme; k++) {
@@ -192,7 +196,11 @@ public final class KafkaBenchmark {
 
     /** A reading of KPI {@code k} in week {@code week}, exactly on its plan line (100 to 200). */
     private static String reading(String programmeId, int k, int week, String readingId) {
-        Instant at = measuredAt(week);
+        return reading(programmeId, k, measuredAt(week), readingId);
+    }
+
+    /** A reading of KPI {@code k} at {@code at}, exactly on its plan line (100 to 200). */
+    static String reading(String programmeId, int k, Instant at, String readingId) {
         double days = ChronoUnit.SECONDS.between(BASELINE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant(), at) / 86400.0;
         BigDecimal plan = BigDecimal.valueOf(100 + 100 * days / ChronoUnit.DAYS.between(BASELINE_DATE, TARGET_DATE))
                 .setScale(4, RoundingMode.HALF_EVEN);

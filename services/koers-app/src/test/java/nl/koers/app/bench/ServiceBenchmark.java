@@ -1,0 +1,458 @@
+package nl.koers.app.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.koers.app.RunningService;
+import nl.koers.app.kafka.KafkaBroker;
+import nl.koers.navigation.programme.ProgrammeProjection;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+/**
+ * The service benchmark (issue #8; not a test): the real service on a real PostgreSQL, every figure beside a raw JDBC
+ * baseline measured in the same run on the same database. First with a real Kafka broker: HTTP ingest with 1, 8 and
+ * 32 clients, ingest through koers.readings, and reading-to-signal latency under steady background load. Then the
+ * service again on the same database, Kafka off: the event store seeded to {@code bench.events} events through Axon's
+ * storage engine, a rebuild of every projection, and as-of reads of a programme of 10,011 events.
+ * <p>
+ * Run: see docs/BENCHMARKS.md ({@code ./mvnw -B -P benchmarks -DskipTests verify}). Prints a table and writes
+ * {@code target/benchmarks/service.json}.
+ */
+public final class ServiceBenchmark {
+
+    private static final LocalDate BASELINE_DATE = LocalDate.of(2024, 11, 4);
+    private static final int PROGRAMMES = 100;
+    private static final int KPIS = 4;
+    private static final int PROBE_KPIS = 10;
+    private static final int[] BACKGROUND_RATES = {100, 200, 300, 400, 600, 800};
+    private static final int REQUIRED_RATE = 200;
+    private static final long SIGNAL_DEADLINE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final long events = Long.getLong("bench.events", 200_000);
+    private final int kafkaReadings = Integer.getInteger("bench.kafkaReadings", 5_000);
+    private final int samples = Integer.getInteger("bench.samples", 100);
+    private final AtomicLong readings = new AtomicLong();
+    private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Map<String, Object> baselines = new LinkedHashMap<>();
+    private final Map<String, Object> koers = new LinkedHashMap<>();
+    private final Map<String, Object> phases = new LinkedHashMap<>();
+
+    private Database database;
+    private RunningService app;
+
+    public static void main(String[] args) {
+        Benchmarks.runAndExit(new ServiceBenchmark()::run);
+    }
+
+    private void run() throws Exception {
+        database = Database.fromProperties();
+        phaseEnded("begin");
+        JdbcBaselines jdbc = new JdbcBaselines(database, seconds);
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            app = RunningService.start(Stream.concat(Stream.of(database.serviceArguments()), Stream.of(
+                    "--koers.kafka.enabled=true", "--koers.kafka.bootstrap-servers=" + broker.bootstrapServers()))
+                    .toArray(String[]::new));
+            jdbc.createTables();
+            baselines.put("singleRowInserts1", jdbc.singleRowInserts(1));
+            baselines.put("singleRowInserts8", jdbc.singleRowInserts(8));
+            baselines.put("batchedInserts", jdbc.batchedInserts());
+            phaseEnded("baselinesWritten");
+
+            CommandGateway commands = app.bean(CommandGateway.class);
+            KafkaBenchmark.definePortfolio(commands, "bench-", PROGRAMMES, KPIS);
+            KafkaBenchmark.definePortfolio(commands, "probe-", samples * (BACKGROUND_RATES.length + 1) / PROBE_KPIS + 1, PROBE_KPIS);
+            httpIngest(8, Math.min(seconds, 5));
+            for (int clients : new int[] {1, 8, 32}) {
+                koers.put("httpIngest" + clients, httpIngest(clients, seconds));
+            }
+            phaseEnded("httpIngest");
+            koers.put("kafkaIngest", kafkaIngest(broker.bootstrapServers()));
+            phaseEnded("kafkaIngest");
+            koers.put("readingToSignal", readingToSignal());
+            phaseEnded("readingToSignal");
+            app.close();
+        }
+
+        app = RunningService.start(database.serviceArguments());
+        app.bean(EventProcessingConfiguration.class)
+                .eventProcessor(ProgrammeProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
+        Instant seedingStarted = Instant.now();
+        koers.put("seeding", seed());
+        phaseEnded("seeding");
+        Instant seedingEnded = Instant.now().plusSeconds(1);
+        baselines.put("sequentialRead", jdbc.sequentialRead());
+        baselines.put("readAndUpsert", jdbc.readAndUpsert());
+        phaseEnded("baselinesRead");
+        koers.put("rebuild", rebuild());
+        phaseEnded("rebuild");
+        String programme = "/api/v1/programmes/" + StoreSeeder.AS_OF_PROGRAMME;
+        koers.put("asOfProgramme", timeGets(programme + "?asOf=" + encode(seedingEnded)));
+        koers.put("asOfChanges", timeGets(programme + "/changes?from=" + encode(seedingStarted) + "&to=" + encode(seedingEnded)));
+        phaseEnded("asOf");
+        app.close();
+        jdbc.dropTables();
+
+        results.put("machine", machine());
+        results.put("phases", phases);
+        results.put("summary", Summary.of(koers, baselines));
+        results.put("koers", koers);
+        results.put("baselines", baselines);
+        Benchmarks.report("service", results);
+    }
+
+    /** When a phase ended (to find it in the flight recording) and the machine's load average then. */
+    private void phaseEnded(String phase) {
+        phases.put(phase, Map.of("endedAt", Instant.now().toString(), "loadAverage", Benchmarks.loadAverage()));
+        System.out.println("service benchmark: " + phase + " done " + phases.get(phase));
+    }
+
+    private Map<String, Object> machine() throws Exception {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        // each pool's own peak, reached at different times: an upper bound of the peak in use
+        machine.put("heapPoolPeaksSumMiB", ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20);
+        machine.put("fsync", database.setting("fsync"));
+        machine.put("synchronousCommit", database.setting("synchronous_commit"));
+        machine.put("postgresql", database.setting("server_version"));
+        return machine;
+    }
+
+    /** The next on-plan reading of the portfolio: round its KPIs, a day later each round. */
+    private Posting nextReading() {
+        long n = readings.getAndIncrement();
+        int kpi = (int) (n % (PROGRAMMES * KPIS));
+        String programmeId = "bench-" + kpi / KPIS;
+        Instant at = BASELINE_DATE.plusDays(n / (PROGRAMMES * KPIS)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Posting(programmeId, kpi % KPIS, "r" + n, KafkaBenchmark.reading(programmeId, kpi % KPIS, at, "r" + n));
+    }
+
+    private record Posting(String programmeId, int kpi, String readingId, String json) {
+
+        String path() {
+            return "/api/v1/programmes/" + programmeId + "/kpis/kpi-" + kpi + "/readings";
+        }
+    }
+
+    /** Closed loop: {@code clients} threads post readings one after the other for {@code seconds}. */
+    private Map<String, Object> httpIngest(int clients, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger errors = new AtomicInteger();
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int done = 0;
+                while (System.nanoTime() < deadline) {
+                    long sent = System.nanoTime();
+                    if (post(nextReading())) {
+                        latencies = done == latencies.length ? Arrays.copyOf(latencies, done * 2) : latencies;
+                        latencies[done++] = System.nanoTime() - sent;
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return Arrays.copyOf(latencies, done);
+            }));
+        }
+        List<long[]> latencies = new ArrayList<>();
+        for (Future<long[]> future : work) {
+            latencies.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", clients);
+        figures.put("readings", all.length);
+        figures.put("errors", errors.get());
+        figures.put("seconds", Benchmarks.round(elapsed));
+        figures.put("readingsPerSecond", Benchmarks.round(all.length / elapsed));
+        figures.put("latency", Benchmarks.percentiles(all));
+        return figures;
+    }
+
+    /** Posts a reading; false unless the service answered 201 (the first failure is printed). */
+    private boolean post(Posting reading) {
+        try {
+            HttpResponse<String> response = app.post(reading.path(), reading.json());
+            if (response.statusCode() != 201 && firstFailure.compareAndSet(null, response.statusCode() + " " + response.body())) {
+                System.err.println("First refused reading: " + firstFailure.get());
+            }
+            return response.statusCode() == 201;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            if (firstFailure.compareAndSet(null, e.toString())) {
+                System.err.println("First failed reading: " + e);
+            }
+            return false;
+        }
+    }
+
+    /** Readings published on koers.readings as fast as the producer goes, each timed until its event is stored. */
+    private Map<String, Object> kafkaIngest(String brokers) throws Exception {
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        StoredReadings stored = new StoredReadings(database, sent, kafkaReadings);
+        Thread watcher = new Thread(stored::watch, "stored-readings");
+        watcher.start();
+        long started = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers, ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < kafkaReadings; i++) {
+                Posting reading = nextReading();
+                sent.put(reading.readingId(), System.nanoTime());
+                producer.send(new ProducerRecord<>("koers.readings", reading.programmeId(), reading.json()));
+            }
+        }
+        watcher.join(Duration.ofMinutes(10).toMillis());
+        stored.stop();
+        if (stored.count() < kafkaReadings) {
+            throw new IllegalStateException("Only " + stored.count() + " of " + kafkaReadings + " readings were stored");
+        }
+        double elapsed = (stored.lastStoredNanos() - started) / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("readings", kafkaReadings);
+        figures.put("seconds", Benchmarks.round(elapsed));
+        figures.put("readingsPerSecond", Benchmarks.round(kafkaReadings / elapsed));
+        figures.put("producedToStored", Benchmarks.percentiles(stored.latencies()));
+        return figures;
+    }
+
+    /** Watches the event store for the ReadingRecorded events of readings sent, and when each showed. */
+    private static final class StoredReadings {
+
+        private static final String NEW_READINGS = """
+                select global_index, convert_from(payload, 'UTF8')::json ->> 'readingId' from domain_event_entry
+                where global_index > ? and payload_type = 'nl.koers.api.kpi.ReadingRecorded'""";
+        /** Rows become visible in commit order, not index order: look back this far each time. */
+        private static final int LOOK_BACK = 200;
+
+        private final Database database;
+        private final Map<String, Long> sent;
+        private final int expected;
+        private final Map<String, Long> stored = new ConcurrentHashMap<>();
+        private volatile boolean stopped;
+
+        StoredReadings(Database database, Map<String, Long> sent, int expected) {
+            this.database = database;
+            this.sent = sent;
+            this.expected = expected;
+        }
+
+        void watch() {
+            try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(NEW_READINGS)) {
+                long seen = 0;
+                try (ResultSet head = connection.createStatement().executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+                    head.next();
+                    seen = head.getLong(1);
+                }
+                while (!stopped && stored.size() < expected) {
+                    query.setLong(1, seen - LOOK_BACK);
+                    try (ResultSet rows = query.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rows.next()) {
+                            seen = Math.max(seen, rows.getLong(1));
+                            String readingId = rows.getString(2);
+                            if (sent.containsKey(readingId)) {
+                                stored.putIfAbsent(readingId, now);
+                            }
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot watch the event store", e);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        int count() {
+            return stored.size();
+        }
+
+        long lastStoredNanos() {
+            return stored.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        }
+
+        long[] latencies() {
+            return stored.entrySet().stream().mapToLong(entry -> entry.getValue() - sent.get(entry.getKey())).toArray();
+        }
+    }
+
+    /**
+     * Reading-to-signal latency under steady background load, at rising rates until a rate's p99 reaches a second or
+     * its load cannot be kept up; the figure at {@value #REQUIRED_RATE} readings/s is the headline.
+     */
+    private Map<String, Object> readingToSignal() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("atRest", underLoad(0));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        int highestSteadyRate = 0;
+        boolean failed = false;
+        for (int rate : BACKGROUND_RATES) {
+            Map<String, Object> step = underLoad(rate);
+            steps.add(step);
+            if (rate == REQUIRED_RATE) {
+                figures.put("at" + REQUIRED_RATE, step);
+            }
+            failed |= !Boolean.TRUE.equals(step.get("steady"));
+            if (failed && rate >= REQUIRED_RATE) {
+                break;
+            }
+            highestSteadyRate = failed ? highestSteadyRate : rate;
+        }
+        figures.put("highestSteadyRate", highestSteadyRate);
+        figures.put("steps", steps);
+        return figures;
+    }
+
+    /** Background readings posted at {@code rate} per second (open loop, 32 clients; none at 0) while signals are timed. */
+    private Map<String, Object> underLoad(int rate) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger recorded = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        if (rate > 0) {
+            ticker.scheduleAtFixedRate(() -> clients.execute(() -> (post(nextReading()) ? recorded : errors).incrementAndGet()),
+                    0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            Thread.sleep(3_000);
+        }
+        int recordedBefore = recorded.get();
+        long started = System.nanoTime();
+        long[] latencies = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            latencies[i] = probe();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double achieved = (recorded.get() - recordedBefore) / elapsed;
+        int failures = errors.get();
+        ticker.shutdownNow();
+        clients.shutdownNow();
+        clients.awaitTermination(1, TimeUnit.MINUTES);
+        Map<String, Object> latency = Benchmarks.percentiles(latencies);
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("backgroundRate", rate);
+        step.put("backgroundAchieved", Benchmarks.round(achieved));
+        step.put("backgroundErrors", failures);
+        step.put("latency", latency);
+        step.put("steady", achieved >= 0.95 * rate && failures == 0
+                && (double) latency.get("p99Millis") < SIGNAL_DEADLINE_NANOS / 1e6);
+        step.put("loadAverage", Benchmarks.loadAverage());
+        return step;
+    }
+
+    /** An off-plan reading posted to a KPI of its own, timed until its KPI_OFF_PLAN signal shows on GET /signals. */
+    private long probe() throws Exception {
+        int n = probes.getAndIncrement();
+        String programmeId = "probe-" + n / PROBE_KPIS;
+        String kpiId = "kpi-" + n % PROBE_KPIS;
+        long started = System.nanoTime();
+        HttpResponse<String> posted = app.post("/api/v1/programmes/" + programmeId + "/kpis/" + kpiId + "/readings",
+                "{\"value\": 1, \"measuredAt\": \"2025-06-02T00:00:00Z\", \"readingId\": \"off-plan\"}");
+        if (posted.statusCode() != 201) {
+            throw new IllegalStateException("Reading refused: " + posted.body());
+        }
+        String signals = "/api/v1/signals?programme=" + programmeId + "&type=KPI_OFF_PLAN&state=OPEN";
+        while (!app.get(signals).contains("\"id\":\"" + kpiId + "\"")) {
+            if (System.nanoTime() - started > Duration.ofSeconds(30).toNanos()) {
+                throw new IllegalStateException("No KPI_OFF_PLAN signal for " + programmeId + "/" + kpiId + " after 30 s");
+            }
+        }
+        return System.nanoTime() - started;
+    }
+
+    private Map<String, Object> seed() {
+        long started = System.nanoTime();
+        long appended = new StoreSeeder(app.bean(EventStorageEngine.class), app.bean(TransactionManager.class)).seed(events);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return Map.of("events", appended, "seconds", Benchmarks.round(elapsed),
+                "eventsPerSecond", Benchmarks.round(appended / elapsed));
+    }
+
+    /** POST /admin/rebuild, timed until its progress says DONE. */
+    private Map<String, Object> rebuild() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> accepted = app.post("/api/v1/admin/rebuild", "{}");
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("Rebuild refused: " + accepted.body());
+        }
+        JsonNode progress;
+        do {
+            Thread.sleep(200);
+            progress = new ObjectMapper().readTree(app.get("/api/v1/admin/rebuild"));
+        } while (!progress.get("state").asText().equals("DONE"));
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long replayed = progress.get("eventsTotal").asLong();
+        return Map.of("events", replayed, "seconds", Benchmarks.round(elapsed),
+                "eventsPerSecond", Benchmarks.round(replayed / elapsed));
+    }
+
+    /** 100 GETs after 5 to warm up, one after the other. */
+    private Map<String, Object> timeGets(String path) throws Exception {
+        String answer = app.get(path);
+        if (answer.contains("koers.dev/problems/")) {
+            throw new IllegalStateException(path + " answered " + answer);
+        }
+        for (int i = 0; i < 5; i++) {
+            app.get(path);
+        }
+        long[] latencies = new long[100];
+        for (int i = 0; i < latencies.length; i++) {
+            long started = System.nanoTime();
+            app.get(path);
+            latencies[i] = System.nanoTime() - started;
+        }
+        return Benchmarks.percentiles(latencies);
+    }
+
+    private static String encode(Instant instant) {
+        return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+    }
+}
