@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import nl.koers.api.evaluation.DeliveryConfidence;
 import nl.koers.api.signal.SignalState;
@@ -38,19 +38,19 @@ class PortfolioMetrics {
     private final ProgrammeQueries programmes;
     private final SignalQueries signals;
 
-    private final MultiGauge kpiValue;
-    private final MultiGauge kpiPlanValue;
-    private final MultiGauge kpiTarget;
-    private final MultiGauge kpiStatus;
-    private final MultiGauge kpiLastMeasured;
-    private final MultiGauge kpiForecastValue;
-    private final MultiGauge kpiForecastReached;
-    private final MultiGauge milestoneSlip;
-    private final MultiGauge programmeHealth;
-    private final MultiGauge programmeDeliveryConfidence;
-    private final MultiGauge programmeLastEvaluation;
-    private final MultiGauge signalsOpen;
-    private final MultiGauge oldestUnacknowledged;
+    private final GaugeFamily kpiValue;
+    private final GaugeFamily kpiPlanValue;
+    private final GaugeFamily kpiTarget;
+    private final GaugeFamily kpiStatus;
+    private final GaugeFamily kpiLastMeasured;
+    private final GaugeFamily kpiForecastValue;
+    private final GaugeFamily kpiForecastReached;
+    private final GaugeFamily milestoneSlip;
+    private final GaugeFamily programmeHealth;
+    private final GaugeFamily programmeDeliveryConfidence;
+    private final GaugeFamily programmeLastEvaluation;
+    private final GaugeFamily signalsOpen;
+    private final GaugeFamily oldestUnacknowledged;
 
     PortfolioMetrics(ProgrammeQueries programmes, SignalQueries signals, MeterRegistry registry) {
         this.programmes = programmes;
@@ -79,8 +79,8 @@ class PortfolioMetrics {
                 "When the oldest signal still waiting for acknowledgement was raised");
     }
 
-    private static MultiGauge gauge(MeterRegistry registry, String name, String unit, String description) {
-        return MultiGauge.builder(name).baseUnit(unit).description(description).register(registry);
+    private static GaugeFamily gauge(MeterRegistry registry, String name, String unit, String description) {
+        return new GaugeFamily(registry, name, unit, description);
     }
 
     @Scheduled(fixedDelayString = "${koers.metrics.refresh-interval:PT15S}")
@@ -127,10 +127,8 @@ class PortfolioMetrics {
                 tally -> seconds(tally.oldestRaisedAt()));
     }
 
-    private static <T> void set(MultiGauge gauge, List<T> items, Function<T, Tags> tags, ToDoubleFunction<T> value) {
-        gauge.register(items.stream()
-                .map(item -> MultiGauge.Row.of(tags.apply(item), value.applyAsDouble(item)))
-                .toList(), true);
+    private static <T> void set(GaugeFamily gauge, List<T> items, Function<T, Tags> tags, ToDoubleFunction<T> value) {
+        gauge.set(items.stream().collect(Collectors.toMap(tags, value::applyAsDouble, (first, second) -> second)));
     }
 
     static double number(Status status) {
