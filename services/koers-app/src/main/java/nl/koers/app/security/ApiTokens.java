@@ -34,7 +34,10 @@ import org.springframework.stereotype.Component;
 class ApiTokens {
 
     static final String PREFIX = "koers_";
-    /** How often a token's last use is written down at most, so that busy scripts do not write on every call. */
+    /**
+     * How often a token's last use is written down at most, so that busy scripts do not write on every call (nor
+     * send a statement that changes nothing: the row just read tells whether it is due).
+     */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final String COLUMNS = """
             id, name, roles, programmes, created_at, created_by, expires_at, revoked_at, revoked_by, last_used_at""";
@@ -96,11 +99,13 @@ class ApiTokens {
                         where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)""")
                 .param("hash", hash(secret)).param("now", Columns.timestamp(now))
                 .query(ApiTokens::token).optional();
-        token.ifPresent(used -> jdbc.sql("""
-                        update api_token set last_used_at = :now
-                         where id = :id and (last_used_at is null or last_used_at < :recently)""")
-                .param("now", Columns.timestamp(now)).param("recently", Columns.timestamp(now.minus(LAST_USE_PRECISION)))
-                .param("id", used.id()).update());
+        token.filter(used -> used.lastUsedAt() == null || used.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(used -> jdbc.sql("""
+                                update api_token set last_used_at = :now
+                                 where id = :id and (last_used_at is null or last_used_at < :recently)""")
+                        .param("now", Columns.timestamp(now))
+                        .param("recently", Columns.timestamp(now.minus(LAST_USE_PRECISION)))
+                        .param("id", used.id()).update());
         return token.map(used -> new Caller(used.name(), used.roles(), used.programmes()));
     }
 
