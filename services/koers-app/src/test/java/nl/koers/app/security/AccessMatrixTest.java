@@ -18,12 +18,17 @@ import nl.koers.app.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every endpoint with every role, over real HTTP: the allowed call succeeds; without credentials or with a token
  * the service does not know it is 401, with a role that may not it is 403. A TEAM token of programme "alpha" finds
- * nothing of programme "beta": every request about it is 404, and the lists leave it out.
+ * nothing of programme "beta": every request about it is 404, and the lists leave it out. An endpoint of the API
+ * that the matrix does not try fails it.
  */
 @SecuredServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,12 +43,16 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     private Client client;
     private final Map<Role, String> tokens = new TreeMap<>();
     private String viewerTokenId;
     private final Map<Integer, Integer> answered = new TreeMap<>();
     private int tried;
+    private final List<Call> sent = new ArrayList<>();
     private int calls;
 
     /** A request; {@code body} null for none. */
@@ -99,6 +108,7 @@ class AccessMatrixTest {
         }
         awaitTheRebuild();
         System.out.println("Access matrix: " + tried + " requests, answered " + answered);
+        assertThat(untried()).as("endpoints of the API the matrix did not try").isEmpty();
     }
 
     @Test
@@ -189,7 +199,23 @@ class AccessMatrixTest {
         }));
         endpoints.add(new Endpoint("rebuild progress", OFFICE, n -> new Call("GET", "/api/v1/admin/rebuild", NO_BODY)));
         endpoints.add(new Endpoint("rebuild", OFFICE, n -> post("/api/v1/admin/rebuild", "{}")));
+        endpoints.add(new Endpoint("list dead letters", OFFICE, n -> new Call("GET", "/api/v1/admin/dead-letters", NO_BODY)));
+        endpoints.add(new Endpoint("retry dead letters", OFFICE, n -> post("/api/v1/admin/dead-letters/retry", "{}")));
         return endpoints;
+    }
+
+    /** The API's endpoints (method and path pattern) that no request sent so far matched. */
+    private List<String> untried() {
+        List<String> untried = new ArrayList<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPathPatternsCondition().getPatterns().stream()
+                .filter(pattern -> pattern.getPatternString().startsWith("/api/v1"))
+                .forEach(pattern -> mapping.getMethodsCondition().getMethods().forEach(method -> {
+                    if (sent.stream().noneMatch(call -> call.method().equals(method.name())
+                            && pattern.matches(PathContainer.parsePath(call.path().replaceAll("\\?.*", ""))))) {
+                        untried.add(method + " " + pattern.getPatternString());
+                    }
+                })));
+        return untried;
     }
 
     private void startCounting() {
@@ -209,6 +235,7 @@ class AccessMatrixTest {
 
     private HttpResponse<String> send(Call call, String token) {
         tried++;
+        sent.add(call);
         HttpResponse<String> response = switch (call.method()) {
             case "GET" -> client.get(call.path(), token);
             case "POST" -> client.post(call.path(), token, call.body());
