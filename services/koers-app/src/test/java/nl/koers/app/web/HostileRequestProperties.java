@@ -198,7 +198,8 @@ class HostileRequestProperties {
                 Arbitraries.integers().between(1, 2).map(megabytes -> "\"" + "x".repeat(megabytes << 20) + "\""),
                 Arbitraries.of("1e999999999", "-1e999999999", "1e-999999999", "9".repeat(5_000), "0." + "0".repeat(5_000) + "1")
                         .map(HostileRequestProperties::withAbsurdNumbers),
-                Arbitraries.strings().ofMaxLength(200).filter(text -> !text.startsWith("{")))
+                // not empty: no body at all is a valid pause, resume or close (their reason is optional)
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(200).filter(text -> !text.startsWith("{")))
                 .map(text -> new Body("application/json", text.getBytes(StandardCharsets.UTF_8)));
         Arbitrary<Body> notUtf8 = Arbitraries.of(new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {(byte) 0xC3, 0x28},
                         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})
