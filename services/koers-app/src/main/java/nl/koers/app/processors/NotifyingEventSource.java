@@ -1,0 +1,158 @@
+package nl.koers.app.processors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The event store as the pooled processors' source, telling them when new events are there. Axon 4.13's embedded
+ * event store cannot call a stream's reader back, so a caught-up pooled processor looks for new events only every
+ * 500 ms, and that wait was nearly all of the time from a reading to its signal on GET /signals. One thread follows
+ * the store's head with a stream of its own, which the store wakes as soon as it has read new events (at once after a
+ * commit in this instance, within its fetch delay of 1 s for another instance's), and then calls back every
+ * processor's stream. A caught-up processor then waits for that call, or for its token claim interval.
+ */
+public class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyingEventSource.class);
+
+    private final EventStore eventStore;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private Thread follower;
+    private volatile boolean stopped;
+
+    public NotifyingEventSource(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        startFollowing();
+        return new NotifiedStream(eventStore.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return eventStore.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return eventStore.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return eventStore.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return eventStore.createTokenSince(duration);
+    }
+
+    private synchronized void startFollowing() {
+        if (follower == null && !stopped) {
+            follower = new Thread(this::follow, "event-store-follower");
+            follower.setDaemon(true);
+            follower.start();
+        }
+    }
+
+    /** Reads every new event as the store offers it, and calls the processors back after each run of them. */
+    private void follow() {
+        while (!stopped) {
+            try (BlockingStream<TrackedEventMessage<?>> head = eventStore.openStream(eventStore.createHeadToken())) {
+                while (!stopped) {
+                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        while (head.hasNextAvailable()) {
+                            head.nextAvailable();
+                        }
+                        callbacks.forEach(Runnable::run);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.debug("Following the event store failed; trying again in a second", e);
+                sleepASecond();
+            }
+        }
+    }
+
+    private void sleepASecond() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        stopped = true;
+        if (follower != null) {
+            follower.interrupt();
+        }
+    }
+
+    /** A processor's stream of the store, which takes its callback for new events. */
+    private final class NotifiedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> events;
+        private Runnable callback;
+
+        NotifiedStream(BlockingStream<TrackedEventMessage<?>> events) {
+            this.events = events;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.callback = callback;
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return events.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return events.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return events.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            events.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            if (callback != null) {
+                callbacks.remove(callback);
+            }
+            events.close();
+        }
+    }
+}
