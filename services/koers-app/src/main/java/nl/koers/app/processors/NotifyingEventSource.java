@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.axonframework.common.io.IOUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -22,11 +23,13 @@ import org.springframework.beans.factory.DisposableBean;
  * 500 ms, and that wait was nearly all of the time from a reading to its signal on GET /signals. One thread follows
  * the store's head with a stream of its own, which the store wakes as soon as it has read new events (at once after a
  * commit in this instance, within its fetch delay of 1 s for another instance's), and then calls back every
- * processor's stream. A caught-up processor then waits for that call, or for its token claim interval.
+ * processor's stream; and every 500 ms besides, as the processors looked before.
  */
 public class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyingEventSource.class);
+
+    private static final int LOOK_EVERY_MILLIS = 500;
 
     private final EventStore eventStore;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
@@ -71,31 +74,42 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
         }
     }
 
-    /** Reads every new event as the store offers it, and calls the processors back after each run of them. */
+    /**
+     * Reads every new event as the store offers it and calls the processors back after each run of them, and at
+     * least every {@value #LOOK_EVERY_MILLIS} ms besides: a coordinator only notices a work package that failed
+     * (the database away) when it runs, and one that ran only for new events could find such failed work packages
+     * still in place when its own next look at the database failed too, and never recover (Axon 4.13 then cannot
+     * release their claims, and gives up scheduling itself).
+     */
     private void follow() {
+        BlockingStream<TrackedEventMessage<?>> head = null;
         while (!stopped) {
-            try (BlockingStream<TrackedEventMessage<?>> head = eventStore.openStream(eventStore.createHeadToken())) {
-                while (!stopped) {
-                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        while (head.hasNextAvailable()) {
-                            head.nextAvailable();
-                        }
-                        callbacks.forEach(Runnable::run);
+            try {
+                if (head == null) {
+                    head = eventStore.openStream(eventStore.createHeadToken());
+                }
+                if (head.hasNextAvailable(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+                    while (head.hasNextAvailable()) {
+                        head.nextAvailable();
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.debug("Following the event store failed; trying again in a second", e);
-                sleepASecond();
+                log.debug("Following the event store failed; trying again", e);
+                IOUtils.closeQuietly(head);
+                head = null;
+                pause();
             }
+            callbacks.forEach(Runnable::run);
         }
+        IOUtils.closeQuietly(head);
     }
 
-    private void sleepASecond() {
+    private void pause() {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(LOOK_EVERY_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
