@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Severity;
 import nl.koers.navigation.JsonText;
@@ -23,6 +25,8 @@ public class HistoryQueries {
 
     private final JdbcClient jdbc;
     private final JsonText json;
+    /** A reader per payload type the history holds, by the type's name. */
+    private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public HistoryQueries(JdbcClient jdbc, JsonText json) {
         this.jdbc = jdbc;
@@ -147,8 +151,9 @@ public class HistoryQueries {
     }
 
     private RecordedEvent recorded(ResultSet row) throws SQLException {
-        return new RecordedEvent(json.read(row.getString("data"), eventType(row.getString("payload_type"))),
-                instant(row, "recorded_at"));
+        ObjectReader reader = readers.computeIfAbsent(row.getString("payload_type"),
+                name -> json.readerFor(eventType(name)));
+        return new RecordedEvent(json.read(row.getString("data"), reader), instant(row, "recorded_at"));
     }
 
     private static Class<? extends ProgrammeEvent> eventType(String name) {
