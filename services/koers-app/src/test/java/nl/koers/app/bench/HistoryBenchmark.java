@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The history benchmark (not a test): one programme of 10 KPIs × 1,100 daily readings (10,000+ events, through the
  * command bus with all rules and signal detection) in a history table of 1,000,000 rows (the rest synthetic rows of
  * 1,000 other programmes, inserted by SQL), then the p50 / p95 of GET the programme and a KPI as of the end of the
- * load, and GET /changes over the whole load and over its first tenth, over real HTTP.
+ * load, and GET /changes over the whole load and over its first tenth, over real HTTP; {@code -Dbench.rounds=3} times
+ * them three times over, for a range on a shared machine.
  * <p>
  * Run: {@code ./mvnw -q test-compile exec:java -Dbench.main=nl.koers.app.bench.HistoryBenchmark} in
  * {@code services/koers-app}.
@@ -39,6 +40,7 @@ public final class HistoryBenchmark {
     private static final int READINGS = Integer.getInteger("bench.readings", 1_100);
     private static final int HISTORY_ROWS = 1_000_000;
     private static final int SAMPLES = 100;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
 
     private RunningService app;
 
@@ -86,12 +88,14 @@ public final class HistoryBenchmark {
         Instant tenth = loadStarted.plus(Duration.between(loadStarted, loadEnded).dividedBy(10));
         System.out.printf("%nhistory benchmark: %d events of %s (loaded in %d ms), %d rows in nav_history (%d seeded in %d ms)%n",
                 programmeEvents, PID, loadMillis, rows, seeded, seedMillis);
-        System.out.printf("%-44s %8s %8s %8s%n", "request", "p50 ms", "p95 ms", "max ms");
-        time("programme as of the end", programme + asOf);
-        time("KPI k0 as of the end", programme + "/kpis/k0" + asOf);
-        time("programme today (projection tables)", programme);
-        time("changes over the whole load", programme + "/changes?from=" + encode(loadStarted) + "&to=" + encode(loadEnded.plusSeconds(1)));
-        time("changes over its first tenth", programme + "/changes?from=" + encode(loadStarted) + "&to=" + encode(tenth));
+        for (int round = 1; round <= ROUNDS; round++) {
+            System.out.printf("%-44s %8s %8s %8s   (round %d of %d)%n", "request", "p50 ms", "p95 ms", "max ms", round, ROUNDS);
+            time("programme as of the end", programme + asOf);
+            time("KPI k0 as of the end", programme + "/kpis/k0" + asOf);
+            time("programme today (projection tables)", programme);
+            time("changes over the whole load", programme + "/changes?from=" + encode(loadStarted) + "&to=" + encode(loadEnded.plusSeconds(1)));
+            time("changes over its first tenth", programme + "/changes?from=" + encode(loadStarted) + "&to=" + encode(tenth));
+        }
         app.close();
     }
 

@@ -29,15 +29,18 @@ public class HistoryProjection {
 
     private final JdbcClient jdbc;
     private final JsonText json;
+    private final ParsedHistories parsed;
 
-    public HistoryProjection(JdbcClient jdbc, JsonText json) {
+    public HistoryProjection(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
         this.jdbc = jdbc;
         this.json = json;
+        this.parsed = parsed;
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("truncate table nav_history").update();
+        parsed.clear();
     }
 
     /**

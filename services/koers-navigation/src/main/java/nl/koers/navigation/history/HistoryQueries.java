@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Severity;
 import nl.koers.navigation.JsonText;
@@ -23,10 +25,14 @@ public class HistoryQueries {
 
     private final JdbcClient jdbc;
     private final JsonText json;
+    private final ParsedHistories parsed;
+    /** A reader per payload type the history holds, by the type's name. */
+    private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    public HistoryQueries(JdbcClient jdbc, JsonText json) {
+    public HistoryQueries(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
         this.jdbc = jdbc;
         this.json = json;
+        this.parsed = parsed;
     }
 
     /** Whether the programme has a history at all, that is, whether it was ever defined. */
@@ -98,14 +104,70 @@ public class HistoryQueries {
                 .list());
     }
 
-    /** The programme's events recorded up to and including {@code asOf}, in recorded order. */
+    /**
+     * The programme's events recorded up to and including {@code asOf}, in recorded order. Rows parsed for an earlier
+     * view are not read again: the history only grows and its rows never change, so they are all still there as long
+     * as the table holds as many rows up to the last of them as when they were read. A row that landed among them
+     * since (an event committed late) or a rebuild changes that count, and then every row is read again.
+     */
     public List<RecordedEvent> events(String programmeId, Instant asOf) {
-        return jdbc.sql("""
-                        select recorded_at, payload_type, data from nav_history
+        ParsedHistories.Prefix known = parsed.get(programmeId);
+        if (known != null) {
+            int knownThrough = known.through(asOf);
+            Read since = new Read();
+            jdbc.sql("""
+                            select counted.rows, since.global_index, since.recorded_at, since.payload_type, since.data
+                            from (select count(*) as rows from nav_history
+                                  where programme_id = :programme and recorded_at <= :asOf
+                                    and (recorded_at, global_index) <= (:lastAt, :lastIndex)) counted
+                            left join (select global_index, recorded_at, payload_type, data from nav_history
+                                       where programme_id = :programme and recorded_at <= :asOf
+                                         and (recorded_at, global_index) > (:lastAt, :lastIndex)) since on true
+                            order by since.recorded_at, since.global_index""")
+                    .param("programme", programmeId)
+                    .param("asOf", timestamp(asOf))
+                    .param("lastAt", timestamp(known.lastRecordedAt()))
+                    .param("lastIndex", known.lastIndex())
+                    .query(row -> {
+                        since.counted = row.getLong("rows");
+                        if (row.getString("payload_type") != null) {
+                            since.add(row);
+                        }
+                    });
+            if (since.counted == knownThrough) {
+                if (since.events.isEmpty()) {
+                    return known.events().subList(0, knownThrough);
+                }
+                List<RecordedEvent> events = new ArrayList<>(known.events());
+                events.addAll(since.events);
+                return remember(programmeId, events, since.lastIndex);
+            }
+        }
+        Read all = new Read();
+        jdbc.sql("""
+                        select global_index, recorded_at, payload_type, data from nav_history
                         where programme_id = ? and recorded_at <= ? order by recorded_at, global_index""")
                 .params(programmeId, timestamp(asOf))
-                .query((row, n) -> recorded(row))
-                .list();
+                .query(all::add);
+        return all.events.isEmpty() ? List.of() : remember(programmeId, all.events, all.lastIndex);
+    }
+
+    private List<RecordedEvent> remember(String programmeId, List<RecordedEvent> events, long lastIndex) {
+        ParsedHistories.Prefix prefix = new ParsedHistories.Prefix(List.copyOf(events), lastIndex);
+        parsed.put(programmeId, prefix);
+        return prefix.events();
+    }
+
+    /** Rows as they are read, in recorded order: their events, the global index of the last, and a count if asked. */
+    private final class Read {
+        private final List<RecordedEvent> events = new ArrayList<>();
+        private long lastIndex;
+        private long counted;
+
+        private void add(ResultSet row) throws SQLException {
+            events.add(recorded(row));
+            lastIndex = row.getLong("global_index");
+        }
     }
 
     /**
@@ -147,8 +209,9 @@ public class HistoryQueries {
     }
 
     private RecordedEvent recorded(ResultSet row) throws SQLException {
-        return new RecordedEvent(json.read(row.getString("data"), eventType(row.getString("payload_type"))),
-                instant(row, "recorded_at"));
+        ObjectReader reader = readers.computeIfAbsent(row.getString("payload_type"),
+                name -> json.readerFor(eventType(name)));
+        return new RecordedEvent(json.read(row.getString("data"), reader), instant(row, "recorded_at"));
     }
 
     private static Class<? extends ProgrammeEvent> eventType(String name) {

@@ -65,6 +65,11 @@ class ProgrammeFold {
         private List<ProgrammeQueries.ReadingRow> readings() {
             return readings.values().stream().sorted(BY_MEASURED_AT).toList();
         }
+
+        /** The reading {@link ProgrammeQueries#latest} picks, found before the rules are put on any reading. */
+        private ProgrammeQueries.ReadingRow latest() {
+            return readings.values().stream().filter(reading -> !reading.retracted()).max(BY_MEASURED_AT).orElse(null);
+        }
     }
 
     boolean defined() {
@@ -74,9 +79,9 @@ class ProgrammeFold {
     ProgrammeView view(Instant now) {
         List<KpiView> kpiViews = kpis.values().stream().map(kpi -> {
             PlanLine plan = kpi.row.planLine(ProgrammeQueries.rules(kpi.retargets));
-            ReadingView latest = ProgrammeQueries.latest(kpi.readings.values().stream()
-                    .map(reading -> reading.view(plan, kpi.row.direction(), null)).toList());
-            return kpi.row.view(plan, latest, now, null, null, null, null);
+            ProgrammeQueries.ReadingRow latest = kpi.latest();
+            return kpi.row.view(plan, latest == null ? null : latest.view(plan, kpi.row.direction(), null), now,
+                    null, null, null, null);
         }).toList();
         List<MilestoneView> milestoneViews = milestones.values().stream()
                 .map(row -> ProgrammeQueries.milestone(row, programme.startDate(),
