@@ -11,7 +11,8 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 /**
  * Parks an event whose projection failed, counting in its diagnostics how often it was retried in vain. A failure
  * because the database is away is no fault of the event: it fails the batch instead, which the processor retries
- * until the database is back.
+ * until the database is back. So does a failure in a batch without a savepoint before the event
+ * ({@link ProjectionSavepoints}): the batch is handled again with one, and the event parked then.
  */
 public class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
@@ -20,7 +21,7 @@ public class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        if (DatabaseUnavailable.causes(cause)) {
+        if (DatabaseUnavailable.causes(cause) || cause instanceof ProjectionSavepoints.FailedWithoutSavepoint) {
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         }
         return Decisions.requeue(cause, parked -> parked.diagnostics().and(RETRIES, retries(parked.diagnostics())));

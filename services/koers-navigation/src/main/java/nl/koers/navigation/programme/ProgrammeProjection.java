@@ -123,17 +123,20 @@ public class ProgrammeProjection {
         writePlanPoints(event.programmeId(), event.kpiId(), queries.planLine(event.programmeId(), event.kpiId()).orElseThrow());
     }
 
+    /** The reading and its first version in one statement: most events are readings, so a rebuild is mostly this. */
     @EventHandler
     void on(ReadingRecorded event, @Timestamp Instant at) {
         jdbc.sql("""
-                        insert into nav_reading (programme_id, kpi_id, reading_id, value, measured_at, recorded_at,
-                                                 source, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        with reading as (
+                            insert into nav_reading (programme_id, kpi_id, reading_id, value, measured_at, recorded_at,
+                                                     source, note)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)
+                            returning programme_id, kpi_id, reading_id, value, recorded_at)
+                        insert into nav_reading_version (programme_id, kpi_id, reading_id, version, kind, value, recorded_at)
+                        select programme_id, kpi_id, reading_id, 1, ?, value, recorded_at from reading""")
                 .params(event.programmeId(), event.kpiId(), event.readingId(), event.value(), timestamp(event.measuredAt()),
-                        timestamp(at), event.source(), event.note())
+                        timestamp(at), event.source(), event.note(), ReadingVersion.Kind.RECORDED.name())
                 .update();
-        addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RECORDED, event.value(),
-                null, at);
     }
 
     @EventHandler
