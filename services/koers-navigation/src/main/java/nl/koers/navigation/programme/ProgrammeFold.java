@@ -41,9 +41,6 @@ import nl.koers.rules.Target;
  */
 class ProgrammeFold {
 
-    private static final Comparator<ProgrammeQueries.ReadingRow> BY_MEASURED_AT = Comparator
-            .comparing(ProgrammeQueries.ReadingRow::measuredAt).thenComparing(ProgrammeQueries.ReadingRow::recordedAt);
-
     private String programmeId;
     private ProgrammeQueries.ProgrammeRow programme;
     private List<Objective> objectives = List.of();
@@ -63,12 +60,7 @@ class ProgrammeFold {
         }
 
         private List<ProgrammeQueries.ReadingRow> readings() {
-            return readings.values().stream().sorted(BY_MEASURED_AT).toList();
-        }
-
-        /** The reading {@link ProgrammeQueries#latest} picks, found before the rules are put on any reading. */
-        private ProgrammeQueries.ReadingRow latest() {
-            return readings.values().stream().filter(reading -> !reading.retracted()).max(BY_MEASURED_AT).orElse(null);
+            return readings.values().stream().sorted(ProgrammeQueries.MEASURED_ORDER).toList();
         }
     }
 
@@ -79,7 +71,7 @@ class ProgrammeFold {
     ProgrammeView view(Instant now) {
         List<KpiView> kpiViews = kpis.values().stream().map(kpi -> {
             PlanLine plan = kpi.row.planLine(ProgrammeQueries.rules(kpi.retargets));
-            ProgrammeQueries.ReadingRow latest = kpi.latest();
+            ProgrammeQueries.ReadingRow latest = ProgrammeQueries.latest(kpi.readings.values());
             return kpi.row.view(plan, latest == null ? null : latest.view(plan, kpi.row.direction(), null), now,
                     null, null, null, null);
         }).toList();

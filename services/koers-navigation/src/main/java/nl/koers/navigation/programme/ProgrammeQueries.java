@@ -50,8 +50,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProgrammeQueries {
 
-    private static final Comparator<ReadingView> LATEST_FIRST = Comparator
-            .comparing(ReadingView::measuredAt).thenComparing(ReadingView::recordedAt).reversed();
+    /** Readings in the order they were measured, and recorded when measured at the same moment. */
+    static final Comparator<ReadingRow> MEASURED_ORDER = Comparator
+            .comparing(ReadingRow::measuredAt).thenComparing(ReadingRow::recordedAt);
 
     private final JdbcClient jdbc;
     private final JsonText json;
@@ -134,7 +135,9 @@ public class ProgrammeQueries {
                         Instant now) {
         PlanLine plan = kpi.planLine(rules(retargets));
         List<ReadingView> readings = rows.stream().map(reading -> reading.view(plan, kpi.direction(), null)).toList();
-        return kpi.view(plan, latest(readings), now, forecast(rows, plan, kpi), retargets, readings, open);
+        ReadingRow latest = latest(rows);
+        return kpi.view(plan, latest == null ? null : latest.view(plan, kpi.direction(), null), now,
+                forecast(rows, plan, kpi), retargets, readings, open);
     }
 
     public Optional<ReadingView> reading(String programmeId, String kpiId, String readingId) {
@@ -304,8 +307,9 @@ public class ProgrammeQueries {
                 .orElse(new KpiView.ForecastView(null, null));
     }
 
-    static ReadingView latest(Collection<ReadingView> readings) {
-        return readings.stream().filter(reading -> !reading.retracted()).min(LATEST_FIRST).orElse(null);
+    /** The reading a KPI's status is judged by: the last measured that is not retracted (as LATEST_READINGS). */
+    static ReadingRow latest(Collection<ReadingRow> readings) {
+        return readings.stream().filter(reading -> !reading.retracted()).max(MEASURED_ORDER).orElse(null);
     }
 
     record KpiRow(String programmeId, String kpiId, String name, String unit, Direction direction,
