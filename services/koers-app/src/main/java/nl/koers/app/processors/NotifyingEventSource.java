@@ -83,36 +83,29 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
      */
     private void follow() {
         BlockingStream<TrackedEventMessage<?>> head = null;
-        while (!stopped) {
-            try {
-                if (head == null) {
-                    head = eventStore.openStream(eventStore.createHeadToken());
-                }
-                if (head.hasNextAvailable(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
-                    while (head.hasNextAvailable()) {
-                        head.nextAvailable();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.debug("Following the event store failed; trying again", e);
-                IOUtils.closeQuietly(head);
-                head = null;
-                pause();
-            }
-            callbacks.forEach(Runnable::run);
-        }
-        IOUtils.closeQuietly(head);
-    }
-
-    private void pause() {
         try {
-            Thread.sleep(LOOK_EVERY_MILLIS);
+            while (!stopped) {
+                try {
+                    if (head == null) {
+                        head = eventStore.openStream(eventStore.createHeadToken());
+                    }
+                    if (head.hasNextAvailable(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+                        while (head.hasNextAvailable()) {
+                            head.nextAvailable();
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("Following the event store failed; trying again", e);
+                    IOUtils.closeQuietly(head);
+                    head = null;
+                    Thread.sleep(LOOK_EVERY_MILLIS);
+                }
+                callbacks.forEach(Runnable::run);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = true;
+        } finally {
+            IOUtils.closeQuietly(head);
         }
     }
 
