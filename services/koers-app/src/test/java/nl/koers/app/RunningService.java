@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -78,6 +79,21 @@ public final class RunningService implements AutoCloseable {
                     + ": " + response.body());
         }
         return response;
+    }
+
+    /**
+     * A programme running through 2026 with KPIs of weekly readings, higher is better, so wide a tolerance that no
+     * reading is ever off plan: for tests of the write path that care for readings, not signals.
+     */
+    public void defineProgrammeWithKpis(String programmeId, List<String> kpiIds) throws IOException, InterruptedException {
+        post("/api/v1/programmes", """
+                {"id": "%s", "name": "Load", "startDate": "2026-01-01", "plannedEndDate": "2027-01-01"}""".formatted(programmeId), 201);
+        for (String kpi : kpiIds) {
+            post("/api/v1/programmes/" + programmeId + "/kpis", """
+                    {"id": "%s", "name": "K", "unit": "n", "direction": "HIGHER_IS_BETTER", "baseline": 0,
+                     "baselineDate": "2026-01-01", "target": 1000000, "targetDate": "2026-12-31",
+                     "tolerance": 1000000, "cadence": "P1W"}""".formatted(kpi), 201);
+        }
     }
 
     public String get(String path) throws IOException, InterruptedException {

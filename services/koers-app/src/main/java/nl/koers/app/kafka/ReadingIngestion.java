@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import io.micrometer.core.instrument.Counter;
@@ -142,13 +145,19 @@ public class ReadingIngestion implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends the poll's readings all at once, so that they are stored in groups ({@code GroupCommit}), then goes
+     * through their outcomes in each partition's order.
+     */
     private void pollOnce(KafkaConsumer<String, byte[]> consumer) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        Map<ConsumerRecord<String, byte[]>, CompletableFuture<ReadingReceipt>> sent = new IdentityHashMap<>();
+        records.forEach(record -> sent.put(record, send(record)));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retry = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running || !ingested(record)) {
+                if (!running || !ingested(record, sent.get(record))) {
                     consumer.seek(partition, record.offset());
                     retry = true;
                     break;
@@ -168,11 +177,19 @@ public class ReadingIngestion implements SmartLifecycle {
         }
     }
 
+    private CompletableFuture<ReadingReceipt> send(ConsumerRecord<String, byte[]> record) {
+        try {
+            return commands.send(messages.read(record.value()));
+        } catch (ReadingMessages.InvalidReading e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** True once the reading is stored (or was stored before) or dead-lettered; false to try it again later. */
-    private boolean ingested(ConsumerRecord<String, byte[]> record) {
+    private boolean ingested(ConsumerRecord<String, byte[]> record, CompletableFuture<ReadingReceipt> sent) {
         Outcome outcome;
         try {
-            outcome = record(messages.read(record.value()));
+            outcome = outcome(sent);
         } catch (ReadingMessages.InvalidReading e) {
             outcome = deadLetter(record, "invalid", e.getMessage());
         } catch (RuleViolationException e) {
@@ -193,9 +210,19 @@ public class ReadingIngestion implements SmartLifecycle {
         return true;
     }
 
-    private Outcome record(RecordReading command) {
-        ReadingReceipt receipt = commands.sendAndWait(command);
-        return receipt.duplicate() ? Outcome.DUPLICATE : Outcome.RECORDED;
+    /** What became of a reading sent, its failure thrown as it is. */
+    private static Outcome outcome(CompletableFuture<ReadingReceipt> sent) throws ReadingMessages.InvalidReading {
+        try {
+            return sent.join().duplicate() ? Outcome.DUPLICATE : Outcome.RECORDED;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ReadingMessages.InvalidReading invalid) {
+                throw invalid;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Null when the dead-letter topic did not take the message, so it is tried again. */

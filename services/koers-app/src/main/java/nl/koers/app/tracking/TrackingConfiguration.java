@@ -1,20 +1,33 @@
 package nl.koers.app.tracking;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.ZoneOffset;
 
 import nl.koers.tracking.kpi.Kpi;
 import nl.koers.tracking.programme.Programme;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 
 /**
@@ -43,25 +56,67 @@ public class TrackingConfiguration {
     /**
      * Spring's snapshotter only knows aggregates declared as Spring beans, so the KPI gets a snapshotter of its own,
      * built on the KPI's own aggregate factory (whose handlers resolve Spring beans such as the programme
-     * directory). It snapshots right after the commit that crossed the threshold, in the committing thread.
+     * directory). It snapshots right after the commit that crossed the threshold, in the committing thread. Its
+     * repository keeps the {@code cacheSize} KPIs used last in memory ({@link KpiRepository}).
      */
-    private static AggregateConfigurer<Kpi> kpiWithSnapshots(int snapshotEvery) {
+    private static AggregateConfigurer<Kpi> kpis(int snapshotEvery, int cacheSize, JdbcClient jdbc) {
         AggregateConfigurer<Kpi> kpi = AggregateConfigurer.defaultConfiguration(Kpi.class);
-        return kpi.configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
-                AggregateSnapshotter.builder()
-                        .eventStore(config.eventStore())
-                        .aggregateFactories(kpi.aggregateFactory())
-                        .transactionManager(config.getComponent(TransactionManager.class))
-                        .parameterResolverFactory(config.parameterResolverFactory())
-                        .handlerDefinition(config.handlerDefinition(Kpi.class))
-                        .build(),
-                snapshotEvery));
+        return kpi.configureRepository(config -> new KpiRepository(EventSourcingRepository.builder(Kpi.class)
+                .eventStore(config.eventStore())
+                .aggregateFactory(kpi.aggregateFactory())
+                .parameterResolverFactory(config.parameterResolverFactory())
+                .handlerDefinition(config.handlerDefinition(Kpi.class))
+                .lockFactory(PessimisticLockFactory.usingDefaults())
+                .repositoryProvider(config::repository)
+                .spanFactory(config.getComponent(RepositorySpanFactory.class))
+                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
+                        AggregateSnapshotter.builder()
+                                .eventStore(config.eventStore())
+                                .aggregateFactories(kpi.aggregateFactory())
+                                .transactionManager(config.getComponent(TransactionManager.class))
+                                .parameterResolverFactory(config.parameterResolverFactory())
+                                .handlerDefinition(config.handlerDefinition(Kpi.class))
+                                .build(),
+                        snapshotEvery)),
+                new RecentlyUsed(cacheSize), jdbc));
+    }
+
+    /**
+     * The transactions of Axon's units of work, in which a command of a group joins its group's transaction
+     * ({@link GroupCommit}).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return GroupCommit.joiningGroups(new SpringTransactionManager(transactions));
     }
 
     @Bean
-    ConfigurerModule aggregates(@Value("${koers.kpi.snapshot-every:100}") int snapshotEvery) {
+    RetryScheduler conflictRetries(MeterRegistry meters) {
+        return new ConcurrencyConflictRetries(meters);
+    }
+
+    /** The KPIs' commands, readings above all, committed together. */
+    @Bean
+    GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions,
+                            @Value("${koers.commands.writers:4}") int writers,
+                            @Value("${koers.commands.group-size:100}") int groupSize) {
+        return new GroupCommit(commandBus, new SpringTransactionManager(transactions), commandsOf(Kpi.class), writers,
+                groupSize);
+    }
+
+    /** The commands an aggregate handles: the first parameter of each of its command handlers. */
+    private static Set<Class<?>> commandsOf(Class<?> aggregate) {
+        return Arrays.stream(aggregate.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(CommandHandler.class))
+                .map(method -> method.getParameterTypes()[0])
+                .collect(Collectors.toSet());
+    }
+
+    @Bean
+    ConfigurerModule aggregates(@Value("${koers.kpi.snapshot-every:100}") int snapshotEvery,
+                                @Value("${koers.kpi.cache-size:1000}") int cacheSize, JdbcClient jdbc) {
         return configurer -> configurer
                 .configureAggregate(Programme.class)
-                .configureAggregate(kpiWithSnapshots(snapshotEvery));
+                .configureAggregate(kpis(snapshotEvery, cacheSize, jdbc));
     }
 }

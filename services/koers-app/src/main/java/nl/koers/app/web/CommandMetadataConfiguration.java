@@ -2,9 +2,8 @@ package nl.koers.app.web;
 
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.navigation.history.HistoryProjection;
-import org.axonframework.commandhandling.CommandBus;
+import nl.koers.app.tracking.GroupCommit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
@@ -16,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every command carries its actor and correlation id, and so does every event it causes. A command that lost a race
- * for its aggregate is sent again ({@link ConcurrencyConflictRetries}), so concurrent clients never see a conflict
+ * Every command carries its actor and correlation id, and so does every event it causes. The KPIs' commands are
+ * committed in groups ({@link GroupCommit}). A command that lost a race
+ * for its aggregate is sent again ({@code ConcurrencyConflictRetries}), so concurrent clients never see a conflict
  * they did not cause.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,14 +27,9 @@ class CommandMetadataConfiguration {
     private static final String TRACE_ID = "traceId";
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, CommandMetadata metadata, RetryScheduler conflictRetries) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).dispatchInterceptors(metadata)
+    CommandGateway commandGateway(GroupCommit groupCommit, CommandMetadata metadata, RetryScheduler conflictRetries) {
+        return DefaultCommandGateway.builder().commandBus(groupCommit.commandBus()).dispatchInterceptors(metadata)
                 .retryScheduler(conflictRetries).build();
-    }
-
-    @Bean
-    RetryScheduler conflictRetries(MeterRegistry meters) {
-        return new ConcurrencyConflictRetries(meters);
     }
 
     /**

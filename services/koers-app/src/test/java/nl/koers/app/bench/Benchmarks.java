@@ -78,4 +78,35 @@ final class Benchmarks {
             return -1;
         }
     }
+    /** CPU time of the PostgreSQL server's processes (its postmaster and all its children, live or gone). */
+    static long postgresCpuNanos(nl.koers.app.RunningService app) throws IOException {
+        int backend = app.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select pg_backend_pid()")
+                .query(Integer.class).single();
+        String postmaster = stat(backend)[3];
+        long ticks = 0;
+        String[] own = stat(Integer.parseInt(postmaster));
+        ticks += Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    try {
+                        String[] fields = stat(Integer.parseInt(name));
+                        if (fields[3].equals(postmaster)) {
+                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                        }
+                    } catch (IOException gone) {
+                        // ended meanwhile: its time is in the postmaster's children's time
+                    }
+                }
+            }
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /** /proc/pid/stat split into fields, the command name (which may hold spaces) taken out: [3] is the parent. */
+    private static String[] stat(int pid) throws IOException {
+        String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return ("x x " + line.substring(line.lastIndexOf(')') + 2)).split(" ");
+    }
 }

@@ -100,33 +100,7 @@ public final class RebuildBenchmark {
     private static long[] cpuNanos(RunningService app) throws java.io.IOException {
         long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        int backend = app.bean(JdbcClient.class).sql("select pg_backend_pid()").query(Integer.class).single();
-        String postmaster = stat(backend)[3];
-        long ticks = 0;
-        String[] own = stat(Integer.parseInt(postmaster));
-        ticks += Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (java.nio.file.Path process : (Iterable<java.nio.file.Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit)) {
-                    try {
-                        String[] fields = stat(Integer.parseInt(name));
-                        if (fields[3].equals(postmaster)) {
-                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-                        }
-                    } catch (java.io.IOException gone) {
-                        // ended meanwhile: its time is in the postmaster's children's time
-                    }
-                }
-            }
-        }
-        return new long[] {jvm, ticks * 10_000_000L};
-    }
-
-    /** /proc/pid/stat split into fields, the command name (which may hold spaces) taken out: [3] is the parent. */
-    private static String[] stat(int pid) throws java.io.IOException {
-        String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-        return ("x x " + line.substring(line.lastIndexOf(')') + 2)).split(" ");
+        return new long[] {jvm, Benchmarks.postgresCpuNanos(app)};
     }
 
     private static StreamingEventProcessor processor(RunningService app) {

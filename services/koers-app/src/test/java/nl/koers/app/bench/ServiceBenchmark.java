@@ -67,6 +67,8 @@ public final class ServiceBenchmark {
     private final long events = Long.getLong("bench.events", 200_000);
     private final int kafkaReadings = Integer.getInteger("bench.kafkaReadings", 5_000);
     private final int samples = Integer.getInteger("bench.samples", 100);
+    /** {@code ingest}: only the first part (HTTP and Kafka ingest, reading to signal), for quick rounds. */
+    private final boolean ingestOnly = "ingest".equals(System.getProperty("bench.phases"));
     private final AtomicLong readings = new AtomicLong();
     private final AtomicInteger probes = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -101,16 +103,30 @@ public final class ServiceBenchmark {
             KafkaBenchmark.definePortfolio(commands, "probe-", samples * (BACKGROUND_RATES.length + 1) / PROBE_KPIS + 1, PROBE_KPIS);
             httpIngest(8, Math.min(seconds, 5));
             for (int clients : new int[] {1, 8, 32}) {
-                koers.put("httpIngest" + clients, httpIngest(clients, seconds));
+                koers.put("httpIngest" + clients, withCpu(() -> httpIngest(clients, seconds)));
             }
             phaseEnded("httpIngest");
-            koers.put("kafkaIngest", kafkaIngest(broker.bootstrapServers()));
+            koers.put("kafkaIngest", withCpu(() -> kafkaIngest(broker.bootstrapServers())));
             phaseEnded("kafkaIngest");
             koers.put("readingToSignal", readingToSignal());
             phaseEnded("readingToSignal");
             app.close();
         }
+        if (!ingestOnly) {
+            afterIngest(jdbc);
+        }
+        jdbc.dropTables();
 
+        results.put("machine", machine());
+        results.put("phases", phases);
+        results.put("summary", Summary.of(koers, baselines));
+        results.put("koers", koers);
+        results.put("baselines", baselines);
+        Benchmarks.report("service", results);
+    }
+
+    /** Seeding, rebuild and as-of, on the service started again without Kafka. */
+    private void afterIngest(JdbcBaselines jdbc) throws Exception {
         app = RunningService.start(database.serviceArguments());
         app.bean(EventProcessingConfiguration.class)
                 .eventProcessor(ProgrammeProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
@@ -128,14 +144,49 @@ public final class ServiceBenchmark {
         koers.put("asOfChanges", timeGets(programme + "/changes?from=" + encode(seedingStarted) + "&to=" + encode(seedingEnded)));
         phaseEnded("asOf");
         app.close();
-        jdbc.dropTables();
+    }
 
-        results.put("machine", machine());
-        results.put("phases", phases);
-        results.put("summary", Summary.of(koers, baselines));
-        results.put("koers", koers);
-        results.put("baselines", baselines);
-        Benchmarks.report("service", results);
+    private interface Phase {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /**
+     * The phase's figures with the CPU each reading cost, from the phase's start until every event processor has
+     * handled the readings it stored (projections and the Kafka publisher included): the service's JVM threads by
+     * group, the load driver's threads apart, and PostgreSQL's processes.
+     */
+    private Map<String, Object> withCpu(Phase phase) throws Exception {
+        ThreadCpu before = ThreadCpu.now();
+        long postgresBefore = Benchmarks.postgresCpuNanos(app);
+        Map<String, Object> figures = new LinkedHashMap<>(phase.run());
+        awaitProcessorsCaughtUp();
+        long readingsDone = ((Number) figures.get("readings")).longValue();
+        Map<String, Object> cpu = ThreadCpu.now().microsPerUnitSince(before, readingsDone);
+        cpu.put("postgres", Benchmarks.round((Benchmarks.postgresCpuNanos(app) - postgresBefore) / 1e3 / readingsDone));
+        figures.put("cpuMicrosPerReading", cpu);
+        System.out.println("service benchmark: " + figures);
+        return figures;
+    }
+
+    /** Waits until every streaming processor's segments stand at the event store's head. */
+    private void awaitProcessorsCaughtUp() throws Exception {
+        long head;
+        try (Connection connection = database.connect(); var rows = connection.createStatement()
+                .executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+            rows.next();
+            head = rows.getLong(1);
+        }
+        EventProcessingConfiguration processing = app.bean(EventProcessingConfiguration.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .allMatch(processor -> processor.processingStatus().values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(0) >= head))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The event processors did not reach " + head + " within 5 minutes");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** When a phase ended (to find it in the flight recording) and the machine's load average then. */
@@ -268,8 +319,11 @@ public final class ServiceBenchmark {
         private static final String NEW_READINGS = """
                 select global_index, convert_from(payload, 'UTF8')::json ->> 'readingId' from domain_event_entry
                 where global_index > ? and payload_type = 'nl.koers.api.kpi.ReadingRecorded'""";
-        /** Rows become visible in commit order, not index order: look back this far each time. */
-        private static final int LOOK_BACK = 200;
+        /**
+         * Rows become visible in commit order, not index order: look back this far each time (beyond the events of
+         * the groups of commands in flight, up to the writers times the group size).
+         */
+        private static final int LOOK_BACK = 2_000;
 
         private final Database database;
         private final Map<String, Long> sent;

@@ -49,14 +49,7 @@ class ConcurrentClientsTest {
         b = RunningService.onDatabase(database, "--koers.node-id=b");
         store = a.bean(JdbcClient.class);
         for (String pid : List.of("load", "twice")) {
-            a.post("/api/v1/programmes", """
-                    {"id": "%s", "name": "Load", "startDate": "2026-01-01", "plannedEndDate": "2027-01-01"}""".formatted(pid), 201);
-            for (String kpi : KPIS) {
-                a.post("/api/v1/programmes/" + pid + "/kpis", """
-                        {"id": "%s", "name": "K", "unit": "n", "direction": "HIGHER_IS_BETTER", "baseline": 0,
-                         "baselineDate": "2026-01-01", "target": 1000000, "targetDate": "2026-12-31",
-                         "tolerance": 1000000, "cadence": "P1W"}""".formatted(kpi), 201);
-            }
+            a.defineProgrammeWithKpis(pid, KPIS);
         }
     }
 

@@ -1,4 +1,4 @@
-package nl.koers.app.web;
+package nl.koers.app.tracking;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -53,7 +53,7 @@ class ConcurrencyConflictRetries implements RetryScheduler, DisposableBean {
         return retrying;
     }
 
-    private static boolean isConcurrencyConflict(Throwable failure) {
+    static boolean isConcurrencyConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConcurrencyException) {
                 return true;
