@@ -19,6 +19,10 @@ public final class Columns {
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
+        return instant(row, row.findColumn(column));
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

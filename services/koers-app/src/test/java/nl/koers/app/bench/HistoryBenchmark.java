@@ -1,5 +1,6 @@
 package nl.koers.app.bench;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * command bus with all rules and signal detection) in a history table of 1,000,000 rows (the rest synthetic rows of
  * 1,000 other programmes, inserted by SQL), then the p50 / p95 of GET the programme and a KPI as of the end of the
  * load, and GET /changes over the whole load and over its first tenth, over real HTTP; {@code -Dbench.rounds=3} times
- * them three times over, for a range on a shared machine.
+ * them three times over, for a range on a shared machine, each round headed by the machine's load average.
  * <p>
  * Run: {@code ./mvnw -q test-compile exec:java -Dbench.main=nl.koers.app.bench.HistoryBenchmark} in
  * {@code services/koers-app}.
@@ -89,7 +90,8 @@ public final class HistoryBenchmark {
         System.out.printf("%nhistory benchmark: %d events of %s (loaded in %d ms), %d rows in nav_history (%d seeded in %d ms)%n",
                 programmeEvents, PID, loadMillis, rows, seeded, seedMillis);
         for (int round = 1; round <= ROUNDS; round++) {
-            System.out.printf("%-44s %8s %8s %8s   (round %d of %d)%n", "request", "p50 ms", "p95 ms", "max ms", round, ROUNDS);
+            System.out.printf("%-44s %8s %8s %8s %8s   (round %d of %d, load average %.2f)%n", "request", "p50 ms", "p95 ms",
+                    "p99 ms", "max ms", round, ROUNDS, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             time("programme as of the end", programme + asOf);
             time("KPI k0 as of the end", programme + "/kpis/k0" + asOf);
             time("programme today (projection tables)", programme);
@@ -160,8 +162,9 @@ public final class HistoryBenchmark {
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf("%-44s %8.1f %8.1f %8.1f%n", what, millis[SAMPLES / 2], millis[(int) Math.ceil(SAMPLES * 0.95) - 1],
-                millis[SAMPLES - 1]);
+        System.out.printf("%-44s %8.1f %8.1f %8.1f %8.1f   (%,d bytes)%n", what, millis[SAMPLES / 2],
+                millis[(int) Math.ceil(SAMPLES * 0.95) - 1], millis[(int) Math.ceil(SAMPLES * 0.99) - 1], millis[SAMPLES - 1],
+                answer.getBytes(StandardCharsets.UTF_8).length);
     }
 
     private static String encode(Instant instant) {

@@ -2,7 +2,7 @@ package nl.koers.navigation.history;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One event of a programme as the history shows it: when it was recorded, its name ({@code ReadingRecorded}), what
@@ -11,10 +11,10 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  */
 public record HistoryEntry(
         long sequence,
-        Instant recordedAt,
+        @JsonSerialize(using = RecordedAtText.class) Instant recordedAt,
         String type,
         HistorySubject subject,
         String actor,
         String correlationId,
-        @JsonRawValue String data) {
+        StoredJson data) {
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,13 @@ import org.springframework.stereotype.Component;
 /** Reads the history table: one programme's events at a time, by the moment they were recorded. */
 @Component
 public class HistoryQueries {
+
+    /** What {@link #entry} reads, by position: looking each column up by name showed in the profile of 10,000 rows. */
+    private static final String ENTRY_COLUMNS = """
+            select global_index, recorded_at, type, subject_kind, subject_id, actor, correlation_id, data
+            """;
+    private static final Comparator<HistoryEntry> RECORDED_ORDER =
+            Comparator.comparing(HistoryEntry::recordedAt).thenComparingLong(HistoryEntry::sequence);
 
     private final JdbcClient jdbc;
     private final JsonText json;
@@ -45,17 +53,16 @@ public class HistoryQueries {
 
     /** The programme's events recorded in [from, to) in recorded order; a null bound does not limit. */
     public List<HistoryEntry> history(String programmeId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select * from nav_history
+        return inRecordedOrder(jdbc.sql(ENTRY_COLUMNS + """
+                        from nav_history
                         where programme_id = :programme
                           and (cast(:from as timestamptz) is null or recorded_at >= :from)
-                          and (cast(:to as timestamptz) is null or recorded_at < :to)
-                        order by recorded_at, global_index""")
+                          and (cast(:to as timestamptz) is null or recorded_at < :to)""")
                 .param("programme", programmeId)
                 .param("from", timestamp(from))
                 .param("to", timestamp(to))
                 .query((row, n) -> entry(row))
-                .list();
+                .list());
     }
 
     /** What was recorded in [from, to), grouped. */
@@ -95,13 +102,12 @@ public class HistoryQueries {
 
     /** What was recorded in [from, through], grouped: the changes a view as of {@code through} includes. */
     public Changes changesThrough(String programmeId, Instant from, Instant through) {
-        return group(from, through, jdbc.sql("""
-                        select * from nav_history
-                        where programme_id = ? and recorded_at >= ? and recorded_at <= ?
-                        order by recorded_at, global_index""")
+        return group(from, through, inRecordedOrder(jdbc.sql(ENTRY_COLUMNS + """
+                        from nav_history
+                        where programme_id = ? and recorded_at >= ? and recorded_at <= ?""")
                 .params(programmeId, timestamp(from), timestamp(through))
                 .query((row, n) -> entry(row))
-                .list());
+                .list()));
     }
 
     /**
@@ -201,7 +207,7 @@ public class HistoryQueries {
     }
 
     private boolean isEscalation(HistoryEntry entry) {
-        SeverityChange change = json.read(entry.data(), SeverityChange.class);
+        SeverityChange change = json.read(entry.data().text(), SeverityChange.class);
         return change.severity().compareTo(change.previousSeverity()) > 0;
     }
 
@@ -222,9 +228,18 @@ public class HistoryQueries {
         }
     }
 
+    /**
+     * Sorted here, not by the query: PostgreSQL reads a programme's rows fastest by a bitmap of its index and would
+     * then sort them with all their data (some 40 ms for 10,000 rows); in Java it is a sort of references to rows that
+     * mostly come in order already.
+     */
+    private static List<HistoryEntry> inRecordedOrder(List<HistoryEntry> entries) {
+        return entries.stream().sorted(RECORDED_ORDER).toList();
+    }
+
     private static HistoryEntry entry(ResultSet row) throws SQLException {
-        return new HistoryEntry(row.getLong("global_index"), instant(row, "recorded_at"), row.getString("type"),
-                new HistorySubject(HistorySubject.Kind.valueOf(row.getString("subject_kind")), row.getString("subject_id")),
-                row.getString("actor"), row.getString("correlation_id"), row.getString("data"));
+        return new HistoryEntry(row.getLong(1), instant(row, 2), row.getString(3),
+                new HistorySubject(HistorySubject.Kind.valueOf(row.getString(4)), row.getString(5)),
+                row.getString(6), row.getString(7), StoredJson.ofUtf8(row.getBytes(8)));
     }
 }

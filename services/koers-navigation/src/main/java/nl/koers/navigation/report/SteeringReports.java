@@ -179,7 +179,7 @@ public class SteeringReports {
     }
 
     private Map<String, Object> data(HistoryEntry entry) {
-        return json.read(entry.data(), FIELDS);
+        return json.read(entry.data().text(), FIELDS);
     }
 
     private static String state(MilestoneView milestone) {
