@@ -1,6 +1,8 @@
 package nl.koers.app.tracking;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.tracking.ProgrammeDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +28,31 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("programme-directory")
 class JdbcProgrammeDirectory implements ProgrammeDirectory {
 
+    private static final String KNOWN = JdbcProgrammeDirectory.class.getName() + ".known";
+
     private final JdbcClient jdbc;
 
     JdbcProgrammeDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Within a unit of work a programme is read once: a group of readings to its KPIs ({@code GroupCommit}) asks for
+     * it once for all of them. The handlers below forget what they change.
+     */
     @Override
     public Optional<Entry> find(String programmeId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return read(programmeId);
+        }
+        return known().computeIfAbsent(programmeId, this::read);
+    }
+
+    private static Map<String, Optional<Entry>> known() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(KNOWN, key -> new HashMap<>());
+    }
+
+    private Optional<Entry> read(String programmeId) {
         return jdbc.sql("select status, objective_ids from programme_directory where programme_id = ?")
                 .param(programmeId)
                 .query((row, n) -> new Entry(programmeId,
@@ -43,6 +63,7 @@ class JdbcProgrammeDirectory implements ProgrammeDirectory {
 
     @EventHandler
     void on(ProgrammeDefined event) {
+        forget(event.programmeId());
         jdbc.sql("insert into programme_directory (programme_id, status, objective_ids) values (?, ?, ?)")
                 .params(event.programmeId(), ProgrammeStatus.ACTIVE.name(),
                         event.objectives().stream().map(Objective::id).collect(Collectors.joining(",")))
@@ -65,9 +86,16 @@ class JdbcProgrammeDirectory implements ProgrammeDirectory {
     }
 
     private void setStatus(String programmeId, ProgrammeStatus status) {
+        forget(programmeId);
         jdbc.sql("update programme_directory set status = ? where programme_id = ?")
                 .params(status.name(), programmeId)
                 .update();
+    }
+
+    private static void forget(String programmeId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            known().remove(programmeId);
+        }
     }
 
     private static Set<String> objectiveIds(String joined) {
