@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import nl.koers.api.ProgrammeEvent;
+import nl.koers.navigation.ProjectionWrites;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -60,8 +61,8 @@ public class NavigationConfiguration {
     }
 
     @Bean
-    ProjectionSavepoints projectionSavepoints(DataSource dataSource) {
-        return new ProjectionSavepoints(dataSource, DEAD_LETTERED);
+    ProjectionSavepoints projectionSavepoints(DataSource dataSource, ProjectionWrites writes) {
+        return new ProjectionSavepoints(dataSource, writes, DEAD_LETTERED);
     }
 
     /**

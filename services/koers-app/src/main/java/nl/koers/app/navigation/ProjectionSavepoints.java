@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import nl.koers.navigation.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -33,18 +34,24 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * batch ({@link FailedWithoutSavepoint}, which the dead-letter policy lets through); the processor rolls the batch back
  * and handles it again, this time with a savepoint before that event, which is then parked as before. Dead letters
  * retried by an operator are handled one at a time, each with a savepoint.
+ * <p>
+ * The writes of the events without a savepoint are kept until the batch commits and then sent together
+ * ({@link ProjectionWrites}); those of an event with one are sent before its savepoint is released. A batch whose
+ * writes fail at its commit is handled again with a savepoint before each of its events.
  */
 class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
     private static final String SAVEPOINT = ProjectionSavepoints.class.getName();
 
     private final DataSource dataSource;
+    private final ProjectionWrites writes;
     private final Set<String> processingGroups;
     /** The events that failed in a batch without a savepoint, until a batch that gave them one is committed. */
     private final Set<String> failedWithoutSavepoint = ConcurrentHashMap.newKeySet();
 
-    ProjectionSavepoints(DataSource dataSource, Set<String> processingGroups) {
+    ProjectionSavepoints(DataSource dataSource, ProjectionWrites writes, Set<String> processingGroups) {
         this.dataSource = dataSource;
+        this.writes = writes;
         this.processingGroups = processingGroups;
     }
 
@@ -59,6 +66,7 @@ class ProjectionSavepoints implements HandlerEnhancerDefinition {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 if (!needsSavepoint(message)) {
+                    deferWritesToCommit();
                     try {
                         return super.handle(message, target);
                     } catch (Exception failure) {
@@ -70,8 +78,11 @@ class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 try {
                     Savepoint savepoint = savepointBefore(message, connection);
                     try {
-                        return super.handle(message, target);
+                        Object result = super.handle(message, target);
+                        writes.flush();
+                        return result;
                     } catch (Exception | Error failure) {
+                        writes.discard();
                         connection.rollback(savepoint);
                         throw failure;
                     }
@@ -82,13 +93,40 @@ class ProjectionSavepoints implements HandlerEnhancerDefinition {
         };
     }
 
+    /**
+     * The batch's writes are sent when it commits. When they fail there, it is not known which event's did: every
+     * event of the batch is handled again with a savepoint, and the failing one parked.
+     */
+    private void deferWritesToCommit() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (writes.deferInCurrentUnitOfWork()) {
+            unitOfWork.onPrepareCommit(batch -> {
+                try {
+                    writes.flush();
+                } catch (RuntimeException failure) {
+                    handleAgainWithSavepoints(batch);
+                    throw failure;
+                }
+            });
+        }
+    }
+
+    private void handleAgainWithSavepoints(UnitOfWork<?> batch) {
+        if (batch instanceof BatchingUnitOfWork<?> events) {
+            events.getMessages().forEach(event -> failedWithoutSavepoint.add(event.getIdentifier()));
+        }
+    }
+
     /** Outside a processor's batch (a dead letter retried, say) always; in a batch once the event failed without. */
     private boolean needsSavepoint(Message<?> event) {
         return !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork)
                 || failedWithoutSavepoint.contains(event.getIdentifier());
     }
 
-    /** The savepoint set before the event's first handler, in the unit of work that handles the event. */
+    /**
+     * The savepoint set before the event's first handler, in the unit of work that handles the event, after the writes
+     * of the batch's earlier events (which a failure of this event must not undo).
+     */
     private Savepoint savepointBefore(Message<?> event, Connection connection) throws SQLException {
         if (!CurrentUnitOfWork.isStarted()) {
             return connection.setSavepoint();
@@ -96,6 +134,12 @@ class ProjectionSavepoints implements HandlerEnhancerDefinition {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Map<String, Object> resources = unitOfWork.resources();
         if (!(resources.get(SAVEPOINT) instanceof EventSavepoint current) || !current.eventId().equals(event.getIdentifier())) {
+            try {
+                writes.flush();
+            } catch (RuntimeException failure) {
+                handleAgainWithSavepoints(unitOfWork);
+                throw new FailedWithoutSavepoint(event, failure);
+            }
             resources.put(SAVEPOINT, new EventSavepoint(event.getIdentifier(), connection.setSavepoint()));
             unitOfWork.afterCommit(committed -> failedWithoutSavepoint.remove(event.getIdentifier()));
         }

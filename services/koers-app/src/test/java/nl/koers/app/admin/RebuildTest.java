@@ -15,7 +15,12 @@ import nl.koers.app.history.TimedApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** A rebuild through the admin endpoint replays the event store on PostgreSQL into exactly the same answers. */
+/**
+ * A rebuild through the admin endpoint replays the event store on PostgreSQL into exactly the same answers. The
+ * programme's events are replayed in one batch, whose writes are sent together at its commit: a correction and a
+ * retraction of a reading recorded earlier in the batch, and a retarget that reads the plan line, see what the batch
+ * wrote before them.
+ */
 class RebuildTest extends TimedApiTest {
 
     private static final String PROGRAMME = "/api/v1/programmes/rebuilt";
@@ -35,8 +40,12 @@ class RebuildTest extends TimedApiTest {
         api.at("2026-03-04T10:00:00Z", PROGRAMME + "/milestones/m/rebaseline",
                 "{\"dueDate\": \"2026-06-01\", \"reason\": \"r\", \"approvedBy\": \"SC\"}");
         api.at("2026-03-05T10:00:00Z", PROGRAMME + "/milestones/m/forecast", "{\"forecastDate\": \"2026-07-01\"}");
+        api.at("2026-03-05T11:00:00Z", KPI + "/retarget",
+                "{\"target\": 70, \"targetDate\": \"2026-12-31\", \"tolerance\": 4, \"reason\": \"Scope\"}");
+        api.at("2026-03-05T12:00:00Z", KPI + "/readings", "{\"value\": 25, \"measuredAt\": \"2026-03-05\", \"readingId\": \"b\"}");
+        api.at("2026-03-05T13:00:00Z", KPI + "/readings/b/retraction", "{\"reason\": \"counted twice\"}");
         clock.set(Instant.parse("2026-03-06T10:00:00Z"));
-        api.awaitHistory("rebuilt", 9);
+        api.awaitHistory("rebuilt", 13);
         String before = everything();
 
         http.perform(MockMvcRequestBuilders.post("/api/v1/admin/rebuild"))
@@ -47,7 +56,7 @@ class RebuildTest extends TimedApiTest {
                 progress -> progress.contains("\"DONE\""));
 
         assertThat(JsonPath.<Integer>read(done, "$.eventsDone")).isEqualTo(JsonPath.read(done, "$.eventsTotal"))
-                .isGreaterThanOrEqualTo(9);
+                .isGreaterThanOrEqualTo(13);
         // DONE is reported once the replay has read the last event; its batch's commit may follow a moment later
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(everything()).isEqualTo(before));
     }

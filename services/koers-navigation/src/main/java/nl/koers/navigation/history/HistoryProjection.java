@@ -4,12 +4,12 @@ import static nl.koers.navigation.Columns.timestamp;
 
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.navigation.JsonText;
+import nl.koers.navigation.ProjectionWrites;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,42 +27,39 @@ public class HistoryProjection {
     /** The actor of what Koers does by itself, such as the time-driven signal sweep. */
     public static final String SYSTEM_ACTOR = "koers";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final JsonText json;
     private final ParsedHistories parsed;
 
-    public HistoryProjection(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
-        this.jdbc = jdbc;
+    public HistoryProjection(ProjectionWrites writes, JsonText json, ParsedHistories parsed) {
+        this.writes = writes;
         this.json = json;
         this.parsed = parsed;
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate table nav_history").update();
+        writes.write("truncate table nav_history");
         parsed.clear();
     }
 
     /**
      * The event's place in the store is read from the store itself: a tracking token's position is the highest index
-     * seen so far, which for an event committed late (one that fills a gap) is another event's index.
+     * seen so far, which for an event committed late (one that fills a gap) is another event's index. No row is
+     * inserted (which fails the insert) for an event that is not in the store.
      */
     @EventHandler
     void on(ProgrammeEvent event, EventMessage<?> message) {
         HistorySubject subject = HistorySubject.of(event);
-        int rows = jdbc.sql("""
+        writes.insertIndependentRow("""
                         insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
                                                  subject_id, actor, correlation_id, data)
                         select global_index, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json)
-                        from domain_event_entry where event_identifier = ?""")
-                .params(event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
-                        event.getClass().getName(), subject.kind().name(), subject.id(),
-                        text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)),
-                        json.write(event), message.getIdentifier())
-                .update();
-        if (rows != 1) {
-            throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store");
-        }
+                        from domain_event_entry where event_identifier = ?""",
+                event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
+                event.getClass().getName(), subject.kind().name(), subject.id(),
+                text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)),
+                json.write(event), message.getIdentifier());
     }
 
     private static String text(Object value) {

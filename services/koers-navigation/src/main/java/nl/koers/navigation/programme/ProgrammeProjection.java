@@ -25,12 +25,12 @@ import nl.koers.api.programme.ProgrammePaused;
 import nl.koers.api.programme.ProgrammeResumed;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.navigation.JsonText;
+import nl.koers.navigation.ProjectionWrites;
 import nl.koers.rules.PlanLine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,36 +44,39 @@ public class ProgrammeProjection {
 
     public static final String PROCESSING_GROUP = "programme-view";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final JsonText json;
     private final ProgrammeQueries queries;
 
-    public ProgrammeProjection(JdbcClient jdbc, JsonText json, ProgrammeQueries queries) {
-        this.jdbc = jdbc;
+    public ProgrammeProjection(ProjectionWrites writes, JsonText json, ProgrammeQueries queries) {
+        this.writes = writes;
         this.json = json;
         this.queries = queries;
     }
 
-    /** Empties the view before a replay: truncate, not delete, so a rebuild of millions of readings starts at once. */
+    /**
+     * Empties the view before a replay: truncate, not delete, so a rebuild of millions of readings starts at once.
+     * Every table by name: they have no foreign keys between them to cascade along (V8).
+     */
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate table nav_programme cascade").update();
+        writes.write("""
+                truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_point, nav_reading,
+                               nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_evaluation""");
     }
 
     @EventHandler
     void on(ProgrammeDefined event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_programme (programme_id, name, description, owner, start_date, planned_end_date,
                                                    status, defined_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.programmeId(), event.name(), event.description(), event.owner(), event.startDate(),
-                        event.plannedEndDate(), ProgrammeStatus.ACTIVE.name(), timestamp(at))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.name(), event.description(), event.owner(), event.startDate(),
+                event.plannedEndDate(), ProgrammeStatus.ACTIVE.name(), timestamp(at));
         List<Objective> objectives = event.objectives();
         for (int position = 0; position < objectives.size(); position++) {
-            jdbc.sql("insert into nav_objective (programme_id, objective_id, position, statement) values (?, ?, ?, ?)")
-                    .params(event.programmeId(), objectives.get(position).id(), position, objectives.get(position).statement())
-                    .update();
+            writes.write("insert into nav_objective (programme_id, objective_id, position, statement) values (?, ?, ?, ?)",
+                    event.programmeId(), objectives.get(position).id(), position, objectives.get(position).statement());
         }
     }
 
@@ -94,161 +97,146 @@ public class ProgrammeProjection {
 
     @EventHandler
     void on(KpiDefined event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_kpi (programme_id, kpi_id, name, unit, direction, baseline, baseline_date, target,
                                              target_date, tolerance, defined_target, defined_target_date,
                                              defined_tolerance, cadence, cadence_days, objective_id, lever, defined_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.programmeId(), event.kpiId(), event.name(), event.unit(), event.direction().name(),
-                        event.baseline(), event.baselineDate(), event.target(), event.targetDate(), event.tolerance(),
-                        event.target(), event.targetDate(), event.tolerance(),
-                        event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
-                        event.lever() == null ? null : event.lever().name(), timestamp(at))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.kpiId(), event.name(), event.unit(), event.direction().name(),
+                event.baseline(), event.baselineDate(), event.target(), event.targetDate(), event.tolerance(),
+                event.target(), event.targetDate(), event.tolerance(),
+                event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
+                event.lever() == null ? null : event.lever().name(), timestamp(at));
         writePlanPoints(event.programmeId(), event.kpiId(), PlanLine.of(event, List.of()));
     }
 
     @EventHandler
     void on(KpiRetargeted event, @Timestamp Instant at) {
-        jdbc.sql("update nav_kpi set target = ?, target_date = ?, tolerance = ? where programme_id = ? and kpi_id = ?")
-                .params(event.target(), event.targetDate(), event.tolerance(), event.programmeId(), event.kpiId())
-                .update();
-        jdbc.sql("""
+        writes.write("update nav_kpi set target = ?, target_date = ?, tolerance = ? where programme_id = ? and kpi_id = ?",
+                event.target(), event.targetDate(), event.tolerance(), event.programmeId(), event.kpiId());
+        writes.write("""
                         insert into nav_kpi_retarget (programme_id, kpi_id, effective_at, target, target_date, tolerance,
                                                       previous_target, previous_target_date, reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
-                        event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason())
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
+                event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason());
+        writes.flush(); // the plan line is read from the view, with the retargets written so far
         writePlanPoints(event.programmeId(), event.kpiId(), queries.planLine(event.programmeId(), event.kpiId()).orElseThrow());
     }
 
     /** The reading and its first version in one statement: most events are readings, so a rebuild is mostly this. */
     @EventHandler
     void on(ReadingRecorded event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         with reading as (
                             insert into nav_reading (programme_id, kpi_id, reading_id, value, measured_at, recorded_at,
                                                      source, note)
                             values (?, ?, ?, ?, ?, ?, ?, ?)
                             returning programme_id, kpi_id, reading_id, value, recorded_at)
                         insert into nav_reading_version (programme_id, kpi_id, reading_id, version, kind, value, recorded_at)
-                        select programme_id, kpi_id, reading_id, 1, ?, value, recorded_at from reading""")
-                .params(event.programmeId(), event.kpiId(), event.readingId(), event.value(), timestamp(event.measuredAt()),
-                        timestamp(at), event.source(), event.note(), ReadingVersion.Kind.RECORDED.name())
-                .update();
+                        select programme_id, kpi_id, reading_id, 1, ?, value, recorded_at from reading""",
+                event.programmeId(), event.kpiId(), event.readingId(), event.value(), timestamp(event.measuredAt()),
+                timestamp(at), event.source(), event.note(), ReadingVersion.Kind.RECORDED.name());
     }
 
     @EventHandler
     void on(ReadingCorrected event, @Timestamp Instant at) {
-        jdbc.sql("update nav_reading set value = ?, corrected = true where programme_id = ? and kpi_id = ? and reading_id = ?")
-                .params(event.value(), event.programmeId(), event.kpiId(), event.readingId())
-                .update();
+        writes.write("update nav_reading set value = ?, corrected = true where programme_id = ? and kpi_id = ? and reading_id = ?",
+                event.value(), event.programmeId(), event.kpiId(), event.readingId());
         addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.CORRECTED, event.value(),
                 event.reason(), at);
     }
 
     @EventHandler
     void on(ReadingRetracted event, @Timestamp Instant at) {
-        jdbc.sql("update nav_reading set retracted = true where programme_id = ? and kpi_id = ? and reading_id = ?")
-                .params(event.programmeId(), event.kpiId(), event.readingId())
-                .update();
+        writes.write("update nav_reading set retracted = true where programme_id = ? and kpi_id = ? and reading_id = ?",
+                event.programmeId(), event.kpiId(), event.readingId());
         addVersion(event.programmeId(), event.kpiId(), event.readingId(), ReadingVersion.Kind.RETRACTED, null,
                 event.reason(), at);
     }
 
     @EventHandler
     void on(MilestonePlanned event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_milestone (programme_id, milestone_id, title, original_due_date, due_date, planned_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(event.programmeId(), event.milestoneId(), event.title(), event.dueDate(), event.dueDate(), timestamp(at))
-                .update();
+                        values (?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.milestoneId(), event.title(), event.dueDate(), event.dueDate(), timestamp(at));
     }
 
     @EventHandler
     void on(MilestoneForecastUpdated event) {
-        jdbc.sql("update nav_milestone set forecast_date = ? where programme_id = ? and milestone_id = ?")
-                .params(event.forecastDate(), event.programmeId(), event.milestoneId())
-                .update();
+        writes.write("update nav_milestone set forecast_date = ? where programme_id = ? and milestone_id = ?",
+                event.forecastDate(), event.programmeId(), event.milestoneId());
     }
 
     @EventHandler
     void on(MilestoneRebaselined event, @Timestamp Instant at) {
-        jdbc.sql("update nav_milestone set due_date = ? where programme_id = ? and milestone_id = ?")
-                .params(event.dueDate(), event.programmeId(), event.milestoneId())
-                .update();
-        jdbc.sql("""
+        writes.write("update nav_milestone set due_date = ? where programme_id = ? and milestone_id = ?",
+                event.dueDate(), event.programmeId(), event.milestoneId());
+        writes.write("""
                         insert into nav_milestone_rebaseline (programme_id, milestone_id, rebaselined_at, previous_due_date,
                                                               due_date, reason, approved_by)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.programmeId(), event.milestoneId(), timestamp(at), event.previousDueDate(), event.dueDate(),
-                        event.reason(), event.approvedBy())
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.milestoneId(), timestamp(at), event.previousDueDate(), event.dueDate(),
+                event.reason(), event.approvedBy());
     }
 
     @EventHandler
     void on(MilestoneAchieved event) {
-        jdbc.sql("update nav_milestone set achieved_on = ? where programme_id = ? and milestone_id = ?")
-                .params(event.achievedOn(), event.programmeId(), event.milestoneId())
-                .update();
+        writes.write("update nav_milestone set achieved_on = ? where programme_id = ? and milestone_id = ?",
+                event.achievedOn(), event.programmeId(), event.milestoneId());
     }
 
     @EventHandler
     void on(MilestoneCancelled event) {
-        jdbc.sql("update nav_milestone set cancelled = true, cancel_reason = ? where programme_id = ? and milestone_id = ?")
-                .params(event.reason(), event.programmeId(), event.milestoneId())
-                .update();
+        writes.write("update nav_milestone set cancelled = true, cancel_reason = ? where programme_id = ? and milestone_id = ?",
+                event.reason(), event.programmeId(), event.milestoneId());
     }
 
     @EventHandler
     void on(EvaluationScheduled event) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_evaluation (programme_id, evaluation_id, title, scheduled_for)
-                        values (?, ?, ?, ?)""")
-                .params(event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor())
-                .update();
+                        values (?, ?, ?, ?)""",
+                event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor());
     }
 
     @EventHandler
     void on(EvaluationOutcomeRecorded event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         update nav_evaluation
                         set held_on = ?, delivery_confidence = ?, decision = ?, summary = ?, actions = ?,
                             addressed_signals = ?, outcome_recorded_at = ?
-                        where programme_id = ? and evaluation_id = ?""")
-                .params(event.heldOn(), event.deliveryConfidence().name(), event.decision().name(), event.summary(),
-                        json.write(event.actions()), json.write(event.addressedSignals()), timestamp(at),
-                        event.programmeId(), event.evaluationId())
-                .update();
+                        where programme_id = ? and evaluation_id = ?""",
+                event.heldOn(), event.deliveryConfidence().name(), event.decision().name(), event.summary(),
+                json.write(event.actions()), json.write(event.addressedSignals()), timestamp(at),
+                event.programmeId(), event.evaluationId());
     }
 
     private void setStatus(String programmeId, ProgrammeStatus status) {
-        jdbc.sql("update nav_programme set status = ? where programme_id = ?")
-                .params(status.name(), programmeId)
-                .update();
+        writes.write("update nav_programme set status = ? where programme_id = ?",
+                status.name(), programmeId);
     }
 
 
     private void addVersion(String programmeId, String kpiId, String readingId, ReadingVersion.Kind kind,
                             Object value, String reason, Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_reading_version (programme_id, kpi_id, reading_id, version, kind, value, reason, recorded_at)
                         select ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?
-                        from nav_reading_version where programme_id = ? and kpi_id = ? and reading_id = ?""")
-                .params(programmeId, kpiId, readingId, kind.name(), value, reason, timestamp(at), programmeId, kpiId, readingId)
-                .update();
+                        from nav_reading_version where programme_id = ? and kpi_id = ? and reading_id = ?""",
+                programmeId, kpiId, readingId, kind.name(), value, reason, timestamp(at), programmeId, kpiId, readingId);
     }
 
     private void writePlanPoints(String programmeId, String kpiId, PlanLine plan) {
-        jdbc.sql("delete from nav_kpi_plan_point where programme_id = ? and kpi_id = ?").params(programmeId, kpiId).update();
+        writes.write("delete from nav_kpi_plan_point where programme_id = ? and kpi_id = ?",
+                programmeId, kpiId);
         for (PlanLine.Point point : plan.points()) {
-            jdbc.sql("""
+            writes.write("""
                             insert into nav_kpi_plan_point (programme_id, kpi_id, at, plan_value, tolerance)
                             values (?, ?, ?, ?, ?) on conflict (programme_id, kpi_id, at) do update
-                            set plan_value = excluded.plan_value, tolerance = excluded.tolerance""")
-                    .params(programmeId, kpiId, timestamp(point.at()), point.value(), point.tolerance())
-                    .update();
+                            set plan_value = excluded.plan_value, tolerance = excluded.tolerance""",
+                    programmeId, kpiId, timestamp(point.at()), point.value(), point.tolerance());
         }
     }
 }

@@ -10,12 +10,12 @@ import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalState;
 import nl.koers.navigation.JsonText;
+import nl.koers.navigation.ProjectionWrites;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Signals with their current state; in the programme view's processing group, so both move together. */
@@ -23,52 +23,48 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)
 public class SignalProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final JsonText json;
 
-    public SignalProjection(JdbcClient jdbc, JsonText json) {
-        this.jdbc = jdbc;
+    public SignalProjection(ProjectionWrites writes, JsonText json) {
+        this.writes = writes;
         this.json = json;
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate table nav_signal").update();
+        writes.write("truncate table nav_signal");
     }
 
     @EventHandler
     void on(SignalRaised event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         insert into nav_signal (signal_id, programme_id, type, subject_kind, subject_id, severity, state,
                                                 raised_at, explanation, evidence, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.signalId(), event.programmeId(), event.type().name(), event.subject().kind().name(),
-                        event.subject().id(), event.severity().name(), SignalState.OPEN.name(), timestamp(at),
-                        event.explanation(), json.write(event.evidence()), timestamp(at))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.signalId(), event.programmeId(), event.type().name(), event.subject().kind().name(),
+                event.subject().id(), event.severity().name(), SignalState.OPEN.name(), timestamp(at),
+                event.explanation(), json.write(event.evidence()), timestamp(at));
     }
 
     @EventHandler
     void on(SignalSeverityChanged event, @Timestamp Instant at) {
-        jdbc.sql("update nav_signal set severity = ?, explanation = ?, evidence = ?, updated_at = ? where signal_id = ?")
-                .params(event.severity().name(), event.explanation(), json.write(event.evidence()), timestamp(at), event.signalId())
-                .update();
+        writes.write("update nav_signal set severity = ?, explanation = ?, evidence = ?, updated_at = ? where signal_id = ?",
+                event.severity().name(), event.explanation(), json.write(event.evidence()), timestamp(at), event.signalId());
     }
 
     @EventHandler
     void on(SignalAcknowledged event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write("""
                         update nav_signal set state = ?, acknowledged_at = ?, acknowledged_by = ?, acknowledged_note = ?,
                                               updated_at = ?
-                        where signal_id = ?""")
-                .params(SignalState.ACKNOWLEDGED.name(), timestamp(at), event.by(), event.note(), timestamp(at), event.signalId())
-                .update();
+                        where signal_id = ?""",
+                SignalState.ACKNOWLEDGED.name(), timestamp(at), event.by(), event.note(), timestamp(at), event.signalId());
     }
 
     @EventHandler
     void on(SignalCleared event, @Timestamp Instant at) {
-        jdbc.sql("update nav_signal set state = ?, cleared_at = ?, cleared_because = ?, updated_at = ? where signal_id = ?")
-                .params(SignalState.CLEARED.name(), timestamp(at), event.explanation(), timestamp(at), event.signalId())
-                .update();
+        writes.write("update nav_signal set state = ?, cleared_at = ?, cleared_because = ?, updated_at = ? where signal_id = ?",
+                SignalState.CLEARED.name(), timestamp(at), event.explanation(), timestamp(at), event.signalId());
     }
 }
