@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
+import org.axonframework.commandhandling.callbacks.LoggingCallback;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.common.Registration;
@@ -103,11 +104,7 @@ public final class GroupCommit implements DisposableBean {
 
         @Override
         public <C> void dispatch(CommandMessage<C> command) {
-            dispatch(command, (message, result) -> {
-                if (result.isExceptional()) {
-                    log.warn("Command {} failed", message.getCommandName(), result.exceptionResult());
-                }
-            });
+            dispatch(command, LoggingCallback.INSTANCE);
         }
 
         @Override
@@ -116,13 +113,12 @@ public final class GroupCommit implements DisposableBean {
                 commandBus.dispatch(command, callback);
                 return;
             }
+            Pending<C, R> pending = new Pending<>(command, callback);
             if (!running) {
-                callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(
-                        new IllegalStateException("The service is shutting down")));
+                pending.fail(shuttingDown());
                 return;
             }
-            Writer writer = writers.get(Math.floorMod(routing.getRoutingKey(command).hashCode(), writers.size()));
-            writer.queue.add(new Pending<>(command, callback));
+            writers.get(Math.floorMod(routing.getRoutingKey(command).hashCode(), writers.size())).queue.add(pending);
         }
 
         @Override
@@ -149,7 +145,7 @@ public final class GroupCommit implements DisposableBean {
             writer.thread.join(Duration.ofSeconds(10).toMillis());
             List<Pending<?, ?>> left = new ArrayList<>();
             writer.queue.drainTo(left);
-            left.forEach(pending -> pending.fail(new IllegalStateException("The service is shutting down")));
+            left.forEach(pending -> pending.fail(shuttingDown()));
         }
     }
 
@@ -220,6 +216,10 @@ public final class GroupCommit implements DisposableBean {
             }
             return true;
         }
+    }
+
+    private static IllegalStateException shuttingDown() {
+        return new IllegalStateException("The service is shutting down");
     }
 
     /** A failure other than a refusal of the command by its aggregate. */

@@ -1,17 +1,17 @@
 package nl.koers.app.tracking;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.tracking.kpi.Kpi;
 import nl.koers.tracking.programme.Programme;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;

@@ -292,7 +292,8 @@ public final class ServiceBenchmark {
         watcher.start();
         long started = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers, ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+                brokers, ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.CLIENT_ID_CONFIG, ThreadCpu.DRIVER_CLIENT_ID),
+                new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < kafkaReadings; i++) {
                 Posting reading = nextReading();
                 sent.put(reading.readingId(), System.nanoTime());

@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
 final class ThreadCpu {
 
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
-    /** The benchmark's own threads: its client pools and the JDK HTTP client's. */
+    /**
+     * The benchmark's own threads: its client pools, the JDK HTTP client's, and its Kafka producer's (client id
+     * {@value #DRIVER_CLIENT_ID}; the service's publisher has a producer thread too).
+     */
     static final Predicate<String> DRIVER = group -> group.startsWith("pool-") || group.startsWith("HttpClient-")
-            || group.startsWith("stored-readings") || group.startsWith("main") || group.startsWith("kafka-producer");
+            || group.startsWith("stored-readings") || group.startsWith("main") || group.endsWith(ThreadCpu.DRIVER_CLIENT_ID);
+    static final String DRIVER_CLIENT_ID = "bench-driver";
 
     private final Map<Long, Long> nanosByThread = new HashMap<>();
     private final Map<Long, String> groupByThread = new HashMap<>();
