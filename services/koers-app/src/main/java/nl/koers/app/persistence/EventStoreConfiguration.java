@@ -1,15 +1,12 @@
 package nl.koers.app.persistence;
 
-import javax.sql.DataSource;
-
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,13 +38,12 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptions,
-                                          org.axonframework.config.Configuration axon, DataSource dataSource,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connections,
                                           TransactionManager transactions) {
         return JdbcEventStorageEngine.builder()
                 .schema(SCHEMA)
                 .dataType(byte[].class)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections)
                 .transactionManager(transactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)

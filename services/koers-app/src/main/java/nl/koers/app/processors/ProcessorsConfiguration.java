@@ -2,9 +2,10 @@ package nl.koers.app.processors;
 
 import java.lang.management.ManagementFactory;
 
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -38,11 +39,24 @@ public class ProcessorsConfiguration {
         return new NotifyingEventSource(eventStore);
     }
 
+    /**
+     * The processors' positions in {@code token_entry} (V1), through plain JDBC: a batch ends with one {@code update}
+     * of its segment's token, where the JPA store had Hibernate translate a JPQL update for every batch.
+     */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
-                          TokenStoreProperties properties, Node node) {
-        return JpaTokenStore.builder()
-                .entityManagerProvider(entityManagerProvider)
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties, Node node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build())
+                .contentType(byte[].class)
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.id())

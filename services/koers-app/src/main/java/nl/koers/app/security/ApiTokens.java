@@ -14,10 +14,12 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import nl.koers.api.ConflictException;
@@ -42,13 +44,23 @@ class ApiTokens {
     private static final String COLUMNS = """
             id, name, roles, programmes, created_at, created_by, expires_at, revoked_at, revoked_by, last_used_at""";
 
+    /** Tokens checked lately, at most this many (forgotten all at once beyond it). */
+    private static final int RECENT_TOKENS = 10_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration recentFor;
+    private final Map<String, Recent> recentByHash = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Clock clock, SecuritySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.recentFor = settings.tokenCache();
+    }
+
+    /** A token's caller, accepted without a lookup until {@code until}. */
+    private record Recent(Caller caller, Instant until) {
     }
 
     /** An issued token with the token itself, to be shown this once. */
@@ -89,15 +101,44 @@ class ApiTokens {
     void revoke(UUID id, String revokedBy) {
         jdbc.sql("update api_token set revoked_at = :now, revoked_by = :by where id = :id and revoked_at is null")
                 .param("now", Columns.timestamp(clock.instant())).param("by", revokedBy).param("id", id).update();
+        recentByHash.clear();
     }
 
-    /** The caller of a token that is known, not expired and not revoked. */
+    /**
+     * The caller of a token that is known, not expired and not revoked. A token found is accepted for
+     * {@code koers.security.token-cache} (never past its expiry) without looking it up again; a token not found is
+     * looked up every time.
+     */
     Optional<Caller> authenticate(String secret) {
         Instant now = clock.instant();
+        String hash = hash(secret);
+        Recent recent = recentByHash.get(hash);
+        if (recent != null && now.isBefore(recent.until())) {
+            return Optional.of(recent.caller());
+        }
+        Optional<ApiToken> token = lookUp(hash, now);
+        token.ifPresentOrElse(used -> remember(hash, used, now), () -> recentByHash.remove(hash));
+        return token.map(ApiTokens::caller);
+    }
+
+    private void remember(String hash, ApiToken token, Instant now) {
+        if (recentByHash.size() >= RECENT_TOKENS) {
+            recentByHash.clear();
+        }
+        Instant until = now.plus(recentFor);
+        Instant expiresAt = token.expiresAt();
+        recentByHash.put(hash, new Recent(caller(token), expiresAt != null && expiresAt.isBefore(until) ? expiresAt : until));
+    }
+
+    private static Caller caller(ApiToken token) {
+        return new Caller(token.name(), token.roles(), token.programmes());
+    }
+
+    private Optional<ApiToken> lookUp(String hash, Instant now) {
         Optional<ApiToken> token = jdbc.sql("select " + COLUMNS + """
                          from api_token
                         where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)""")
-                .param("hash", hash(secret)).param("now", Columns.timestamp(now))
+                .param("hash", hash).param("now", Columns.timestamp(now))
                 .query(ApiTokens::token).optional();
         token.filter(used -> used.lastUsedAt() == null || used.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
                 .ifPresent(used -> jdbc.sql("""
@@ -106,7 +147,7 @@ class ApiTokens {
                         .param("now", Columns.timestamp(now))
                         .param("recently", Columns.timestamp(now.minus(LAST_USE_PRECISION)))
                         .param("id", used.id()).update());
-        return token.map(used -> new Caller(used.name(), used.roles(), used.programmes()));
+        return token;
     }
 
     static String hash(String secret) {

@@ -1,5 +1,6 @@
 package nl.koers.app.security;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code koers.security.*}: {@code adminToken} (environment {@code KOERS_ADMIN_TOKEN}) is accepted as an admin's
  * API token; without it the service issues a bootstrap admin token at its first start. {@code protectPrometheus}
  * asks any role of {@code /actuator/prometheus}. {@code jwt} names the claims that carry a person's roles and
- * programmes.
+ * programmes. {@code tokenCache}: how long an instance goes on accepting an API token it has checked without looking
+ * it up again (a revocation on another instance takes effect after at most this long; on this instance at once).
  */
 @ConfigurationProperties("koers.security")
 public record SecuritySettings(
         String adminToken,
         @DefaultValue("false") boolean protectPrometheus,
+        @DefaultValue("5s") Duration tokenCache,
         @DefaultValue Jwt jwt) {
 
     /** What a bearer token may hold (RFC 6750), and enough of it not to be guessed. */

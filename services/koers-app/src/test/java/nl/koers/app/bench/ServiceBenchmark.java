@@ -1,5 +1,6 @@
 package nl.koers.app.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.net.URLEncoder;
@@ -67,6 +68,8 @@ public final class ServiceBenchmark {
     private final long events = Long.getLong("bench.events", 200_000);
     private final int kafkaReadings = Integer.getInteger("bench.kafkaReadings", 5_000);
     private final int samples = Integer.getInteger("bench.samples", 100);
+    /** HTTP ingest before the measured phases, so they measure code the JIT has compiled, as in a running service. */
+    private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 30);
     /** {@code ingest}: only the first part (HTTP and Kafka ingest, reading to signal), for quick rounds. */
     private final boolean ingestOnly = "ingest".equals(System.getProperty("bench.phases"));
     private final AtomicLong readings = new AtomicLong();
@@ -76,6 +79,7 @@ public final class ServiceBenchmark {
     private final Map<String, Object> baselines = new LinkedHashMap<>();
     private final Map<String, Object> koers = new LinkedHashMap<>();
     private final Map<String, Object> phases = new LinkedHashMap<>();
+    private final ThreadLocal<KeepAliveClient> connections = new ThreadLocal<>();
 
     private Database database;
     private RunningService app;
@@ -101,7 +105,7 @@ public final class ServiceBenchmark {
             CommandGateway commands = app.bean(CommandGateway.class);
             KafkaBenchmark.definePortfolio(commands, "bench-", PROGRAMMES, KPIS);
             KafkaBenchmark.definePortfolio(commands, "probe-", samples * (BACKGROUND_RATES.length + 1) / PROBE_KPIS + 1, PROBE_KPIS);
-            httpIngest(8, Math.min(seconds, 5));
+            httpIngest(32, warmUpSeconds);
             for (int clients : new int[] {1, 8, 32}) {
                 koers.put("httpIngest" + clients, withCpu(() -> httpIngest(clients, seconds)));
             }
@@ -265,22 +269,38 @@ public final class ServiceBenchmark {
         return figures;
     }
 
-    /** Posts a reading; false unless the service answered 201 (the first failure is printed). */
+    /**
+     * Posts a reading on the thread's own kept-alive connection; false unless the service answered 201 (the first
+     * failure is printed).
+     */
     private boolean post(Posting reading) {
         try {
-            HttpResponse<String> response = app.post(reading.path(), reading.json());
-            if (response.statusCode() != 201 && firstFailure.compareAndSet(null, response.statusCode() + " " + response.body())) {
+            KeepAliveClient.Answer answer = connection().post(reading.path(), reading.json());
+            if (answer.status() != 201 && firstFailure.compareAndSet(null, answer.status() + " " + answer.body())) {
                 System.err.println("First refused reading: " + firstFailure.get());
             }
-            return response.statusCode() == 201;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return answer.status() == 201;
         } catch (Exception e) {
+            closeConnection();
             if (firstFailure.compareAndSet(null, e.toString())) {
                 System.err.println("First failed reading: " + e);
             }
             return false;
+        }
+    }
+
+    private KeepAliveClient connection() throws IOException {
+        if (connections.get() == null) {
+            connections.set(new KeepAliveClient(app.base()));
+        }
+        return connections.get();
+    }
+
+    private void closeConnection() {
+        try (KeepAliveClient broken = connections.get()) {
+            connections.remove();
+        } catch (IOException | RuntimeException e) {
+            // a connection that failed is dropped; the next request opens another
         }
     }
 

@@ -80,6 +80,21 @@ class ApiTokensTest {
                 .isEqualTo(404);
     }
 
+    /** An instance accepts a token it checked lately without a lookup, for koers.security.token-cache (5 s). */
+    @Test
+    void aTokenRevokedByAnotherInstanceIsRefusedWithinTheTokenCachesTime() {
+        HttpResponse<String> issued = client.postAsAdmin("/api/v1/admin/tokens", """
+                {"name": "elsewhere-%s", "roles": ["VIEWER"]}""".formatted(pid), 201);
+        String token = JsonPath.read(issued.body(), "$.token");
+        assertThat(client.get("/api/v1/programmes", token).statusCode()).isEqualTo(200);
+
+        jdbc.sql("update api_token set revoked_at = now(), revoked_by = 'other instance' where id = :id::uuid")
+                .param("id", JsonPath.<String>read(issued.body(), "$.id")).update();
+
+        assertThat(client.get("/api/v1/programmes", token).statusCode()).as("checked a moment ago").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/v1/programmes", token).statusCode() == 401);
+    }
+
     @Test
     void anExpiredTokenIsRefused() {
         String token = JsonPath.read(client.postAsAdmin("/api/v1/admin/tokens", """
