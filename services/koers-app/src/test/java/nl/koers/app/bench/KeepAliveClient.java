@@ -27,6 +27,7 @@ final class KeepAliveClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private boolean closing;
 
     KeepAliveClient(String base) throws IOException {
         URI uri = URI.create(base);
@@ -61,6 +62,8 @@ final class KeepAliveClient implements AutoCloseable {
                 length = Integer.parseInt(header.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                closing = true;
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -74,6 +77,11 @@ final class KeepAliveClient implements AutoCloseable {
             body.write(in.readNBytes(length));
         }
         return new Answer(status, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the service said it closes this connection after its last answer (Tomcat does every 100 requests). */
+    boolean closing() {
+        return closing;
     }
 
     private String line() throws IOException {

@@ -276,6 +276,9 @@ public final class ServiceBenchmark {
     private boolean post(Posting reading) {
         try {
             KeepAliveClient.Answer answer = connection().post(reading.path(), reading.json());
+            if (connections.get().closing()) {
+                closeConnection();
+            }
             if (answer.status() != 201 && firstFailure.compareAndSet(null, answer.status() + " " + answer.body())) {
                 System.err.println("First refused reading: " + firstFailure.get());
             }
