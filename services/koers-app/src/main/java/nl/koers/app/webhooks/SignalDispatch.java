@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalEvent;
 import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.navigation.signal.SignalFold;
 import nl.koers.navigation.signal.SignalView;
@@ -16,6 +16,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Turns signal events into deliveries: for each active subscription that wants the event, a message in its format is
  * put in the outbox, in the transaction that moves this processing group's token, so each is enqueued exactly once
  * and sent later by {@link DeliveryWorker}. A processing group of its own that refuses replays, so a rebuild of the
- * projections sends nothing. It keeps each signal as the events leave it ({@code webhook_signal}, folded by the read
+ * projections sends nothing. It handles {@link SignalEvent}s only, so the store's other events are never deserialized
+ * for it. It keeps each signal as the events leave it ({@code webhook_signal}, folded by the read
  * side's {@link SignalFold}), since an acknowledgement or a clearing does not carry the signal's severity or evidence.
  */
 @Component
@@ -32,6 +35,7 @@ import org.springframework.stereotype.Component;
 class SignalDispatch {
 
     static final String PROCESSING_GROUP = "signal-webhooks";
+    private static final Logger log = LoggerFactory.getLogger(SignalDispatch.class);
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -48,15 +52,20 @@ class SignalDispatch {
     }
 
     @EventHandler
-    void on(ProgrammeEvent event, EventMessage<?> message) {
-        SignalEventKind.of(event).ifPresent(of -> dispatch(event, of, message.getIdentifier(), message.getTimestamp()));
+    void on(SignalEvent event, EventMessage<?> message) {
+        Optional<SignalEventKind> kind = SignalEventKind.of(event);
+        if (kind.isEmpty()) {
+            log.warn("{} has no webhook kind (SignalEventKind): not delivered", event.getClass().getSimpleName());
+            return;
+        }
+        dispatch(event, kind.get(), message.getIdentifier(), message.getTimestamp());
     }
 
-    private void dispatch(ProgrammeEvent event, SignalEventKind.Of of, String eventId, Instant at) {
+    private void dispatch(SignalEvent event, SignalEventKind kind, String eventId, Instant at) {
         SignalFold fold = new SignalFold();
-        stored(of.signalId()).ifPresent(fold::restore);
+        stored(event.signalId()).ifPresent(fold::restore);
         fold.apply(event, at);
-        Optional<SignalView> folded = fold.signal(of.signalId());
+        Optional<SignalView> folded = fold.signal(event.signalId());
         if (folded.isEmpty()) {
             return; // a signal raised before this processor's first event: nothing to tell about it
         }
@@ -64,11 +73,11 @@ class SignalDispatch {
         store(signal);
         Severity severity = event instanceof SignalSeverityChanged changed && changed.previousSeverity().compareTo(changed.severity()) > 0
                 ? changed.previousSeverity() : signal.severity();
-        Messages.About about = new Messages.About(of.kind(), signal, programmeName(event.programmeId()), at);
+        Messages.About about = new Messages.About(kind, signal, programmeName(event.programmeId()), at);
         for (Subscription subscription : subscriptions.active()) {
             if (subscription.receives(event.programmeId(), signal.type(), severity, at)) {
                 outbox.enqueue(subscription.id(), event.programmeId(), webhookId(eventId, subscription.id()),
-                        signal.id(), of.kind(), messages.body(subscription.format(), about), at);
+                        signal.id(), kind, messages.body(subscription.format(), about), at);
             }
         }
     }

@@ -1,12 +1,13 @@
 package nl.koers.app.webhooks;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
-import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvent;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 
@@ -20,12 +21,11 @@ public enum SignalEventKind {
     CLEARED("signal.cleared");
 
     /** Every signal event and what it is: a new signal event type is one more line here. */
-    private static final List<Mapping<?>> MAPPINGS = List.of(
-            new Mapping<>(SignalRaised.class, SignalRaised::signalId, raised -> RAISED),
-            new Mapping<>(SignalSeverityChanged.class, SignalSeverityChanged::signalId,
-                    changed -> changed.severity().compareTo(changed.previousSeverity()) > 0 ? ESCALATED : DEESCALATED),
-            new Mapping<>(SignalAcknowledged.class, SignalAcknowledged::signalId, acknowledged -> ACKNOWLEDGED),
-            new Mapping<>(SignalCleared.class, SignalCleared::signalId, cleared -> CLEARED));
+    private static final Map<Class<? extends SignalEvent>, Function<SignalEvent, SignalEventKind>> KINDS = Map.of(
+            SignalRaised.class, raised -> RAISED,
+            SignalSeverityChanged.class, changed -> direction((SignalSeverityChanged) changed),
+            SignalAcknowledged.class, acknowledged -> ACKNOWLEDGED,
+            SignalCleared.class, cleared -> CLEARED);
 
     private final String type;
 
@@ -37,25 +37,17 @@ public enum SignalEventKind {
         return type;
     }
 
-    /** A signal event's signal and kind; empty for events that are not about a signal. */
-    public record Of(String signalId, SignalEventKind kind) {
+    /** What a signal event is; empty for an event type without a line above. */
+    public static Optional<SignalEventKind> of(SignalEvent event) {
+        return Optional.ofNullable(KINDS.get(event.getClass())).map(kind -> kind.apply(event));
     }
 
-    public static Optional<Of> of(ProgrammeEvent event) {
-        return MAPPINGS.stream().filter(mapping -> mapping.type().isInstance(event)).findFirst()
-                .map(mapping -> mapping.of(event));
+    /** The signal event types that have a kind. */
+    public static Set<Class<? extends SignalEvent>> signalEventTypes() {
+        return KINDS.keySet();
     }
 
-    /** The event types that are about a signal. */
-    public static List<Class<?>> signalEventTypes() {
-        return MAPPINGS.stream().<Class<?>>map(Mapping::type).toList();
-    }
-
-    private record Mapping<E>(Class<E> type, Function<E, String> signalId, Function<E, SignalEventKind> kind) {
-
-        Of of(ProgrammeEvent event) {
-            E typed = type.cast(event);
-            return new Of(signalId.apply(typed), kind.apply(typed));
-        }
+    private static SignalEventKind direction(SignalSeverityChanged changed) {
+        return changed.severity().compareTo(changed.previousSeverity()) > 0 ? ESCALATED : DEESCALATED;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.koers.api.ProgrammeEvent;
-import nl.koers.api.programme.ProgrammePaused;
 import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalEvent;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalType;
@@ -18,7 +18,10 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
-/** Every event about a signal has a webhook kind; a change of severity is an escalation or a de-escalation. */
+/**
+ * Every event about a signal is a {@link SignalEvent} with a webhook kind (a new one fails here until it has its line
+ * in {@link SignalEventKind}); a change of severity is an escalation or a de-escalation.
+ */
 class SignalEventKindTest {
 
     @Test
@@ -30,15 +33,17 @@ class SignalEventKindTest {
         assertThat(signalEvents).hasSizeGreaterThanOrEqualTo(4);
         assertThat(SignalEventKind.signalEventTypes().stream().map(Class::getName).collect(Collectors.toSet()))
                 .isEqualTo(signalEvents);
+        for (Class<?> type : SignalEventKind.signalEventTypes()) {
+            assertThat(SignalEvent.class).isAssignableFrom(type);
+        }
     }
 
     @Test
     void aSeverityChangeUpIsAnEscalationAndDownADeescalation() {
         Subject kpi = Subject.kpi("p", "k");
         assertThat(SignalEventKind.of(new SignalSeverityChanged("p", "s", SignalType.KPI_OFF_PLAN, kpi, Severity.WARNING,
-                Severity.CRITICAL, "worse", Map.of()))).hasValue(new SignalEventKind.Of("s", SignalEventKind.ESCALATED));
+                Severity.CRITICAL, "worse", Map.of()))).hasValue(SignalEventKind.ESCALATED);
         assertThat(SignalEventKind.of(new SignalSeverityChanged("p", "s", SignalType.KPI_OFF_PLAN, kpi, Severity.CRITICAL,
-                Severity.WARNING, "better", Map.of()))).hasValue(new SignalEventKind.Of("s", SignalEventKind.DEESCALATED));
-        assertThat(SignalEventKind.of(new ProgrammePaused("p", "summer"))).isEmpty();
+                Severity.WARNING, "better", Map.of()))).hasValue(SignalEventKind.DEESCALATED);
     }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import nl.koers.app.KoersIntegrationTest;
@@ -125,6 +126,14 @@ class SubscriptionRequestsTest {
         for (String id : List.of(ofB, ofEveryProgramme, own)) {
             assertThat(send(delete("/api/v1/subscriptions/" + id), null, null).getStatus()).isEqualTo(204);
         }
+    }
+
+    @Test
+    void theApiDocumentShowsTheSubscriptionEndpoints() throws Exception {
+        String document = send(get("/v3/api-docs"), null, null).getContentAsString();
+        assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths['/api/v1/subscriptions']")).containsKeys("get", "post");
+        assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths['/api/v1/subscriptions/{id}']")).containsKeys("get", "delete");
+        assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths['/api/v1/subscriptions/{id}/deliveries']")).containsKeys("get");
     }
 
     private String token(String name, String role, String programmes) throws Exception {
