@@ -146,24 +146,22 @@ class DeliveryWorker implements SmartLifecycle {
 
     private Outbox.Outcome record(Outbox.Delivery delivery, Integer status) {
         Instant now = clock.instant();
-        WebhookSettings.Retry retry = settings.retry();
-        if (status != null && status >= 200 && status < 300) {
-            outbox.delivered(delivery, status, now);
-            return Outbox.Outcome.DELIVERED;
+        Optional<Instant> failingSince = outbox.failingSince(delivery.subscriptionId());
+        AttemptOutcome outcome = AttemptOutcome.of(status, now, failingSince, delivery, settings.retry());
+        switch (outcome.outcome()) {
+            case DELIVERED -> outbox.delivered(delivery, status, now);
+            case RETRYING -> outbox.retryAt(delivery, status, now, outcome.nextAttemptAt());
+            case FAILED -> {
+                if (outcome.disablesSubscription()) {
+                    log.warn("Webhook subscription {} is disabled: its receiver answered {} (failing since {})",
+                            delivery.subscriptionId(), status, failingSince.orElse(now));
+                    outbox.failedAndDisabled(delivery, status, now);
+                } else {
+                    outbox.failed(delivery, status, now);
+                }
+            }
         }
-        Instant failingSince = outbox.failingSince(delivery.subscriptionId()).orElse(now);
-        if (status != null && status == 410 || !now.isBefore(failingSince.plus(retry.disableAfter()))) {
-            log.warn("Webhook subscription {} is disabled: its receiver answered {} (failing since {})",
-                    delivery.subscriptionId(), status, failingSince);
-            outbox.failedAndDisabled(delivery, status, now);
-            return Outbox.Outcome.FAILED;
-        }
-        if (!now.isBefore(delivery.createdAt().plus(retry.giveUpAfter()))) {
-            outbox.failed(delivery, status, now);
-            return Outbox.Outcome.FAILED;
-        }
-        outbox.retryAt(delivery, status, now, now.plus(retry.backoffAfter(delivery.attempts() + 1)));
-        return Outbox.Outcome.RETRYING;
+        return outcome.outcome();
     }
 
     private static ThreadFactory named(String prefix) {
