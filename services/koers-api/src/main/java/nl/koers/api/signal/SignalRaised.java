@@ -2,7 +2,6 @@ package nl.koers.api.signal;
 
 import java.util.Map;
 
-import nl.koers.api.ProgrammeEvent;
 
 /** {@code explanation}: one sentence with the numbers; {@code evidence}: the same numbers as fields. */
 public record SignalRaised(
@@ -12,5 +11,5 @@ public record SignalRaised(
         Subject subject,
         Severity severity,
         String explanation,
-        Map<String, Object> evidence) implements ProgrammeEvent {
+        Map<String, Object> evidence) implements SignalEvent {
 }

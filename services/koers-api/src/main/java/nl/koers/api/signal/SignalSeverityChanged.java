@@ -2,7 +2,6 @@ package nl.koers.api.signal;
 
 import java.util.Map;
 
-import nl.koers.api.ProgrammeEvent;
 
 /** An open signal turned more severe (escalated) or less severe, with the explanation that goes with it now. */
 public record SignalSeverityChanged(
@@ -13,5 +12,5 @@ public record SignalSeverityChanged(
         Severity previousSeverity,
         Severity severity,
         String explanation,
-        Map<String, Object> evidence) implements ProgrammeEvent {
+        Map<String, Object> evidence) implements SignalEvent {
 }

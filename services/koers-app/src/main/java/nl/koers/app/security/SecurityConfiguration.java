@@ -95,6 +95,7 @@ class SecurityConfiguration {
         }
         requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").access(officeOfAllProgrammes)
+                .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**").hasRole(Role.OFFICE.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(EVERY_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/programmes").access(officeOfAllProgrammes)
                 .requestMatchers(HttpMethod.POST, PROGRAMME + "/kpis/*/readings", PROGRAMME + "/kpis/*/readings/*/correction",

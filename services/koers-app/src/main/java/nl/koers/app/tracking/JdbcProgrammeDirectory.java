@@ -64,9 +64,9 @@ class JdbcProgrammeDirectory implements ProgrammeDirectory {
     @EventHandler
     void on(ProgrammeDefined event) {
         forget(event.programmeId());
-        jdbc.sql("insert into programme_directory (programme_id, status, objective_ids) values (?, ?, ?)")
+        jdbc.sql("insert into programme_directory (programme_id, status, objective_ids, name) values (?, ?, ?, ?)")
                 .params(event.programmeId(), ProgrammeStatus.ACTIVE.name(),
-                        event.objectives().stream().map(Objective::id).collect(Collectors.joining(",")))
+                        event.objectives().stream().map(Objective::id).collect(Collectors.joining(",")), event.name())
                 .update();
     }
 

@@ -104,7 +104,8 @@ class DashboardsTest {
     void theComposeStackMountsWhatTheProvisioningReads() throws IOException {
         Map<String, Object> compose = yaml("docker-compose.yml");
         Map<String, Object> services = map(compose.get("services"));
-        assertThat(services).containsKeys("app", "postgres", "kafka", "prometheus", "grafana");
+        assertThat(services).containsKeys("app", "postgres", "kafka", "prometheus", "alertmanager", "grafana");
+        assertThat(volumes(services, "alertmanager")).contains("./deploy/alertmanager:/etc/alertmanager:ro");
         assertThat(volumes(services, "grafana")).contains(
                 "./dashboards/provisioning:/etc/grafana/provisioning:ro",
                 "./dashboards:/var/lib/grafana/dashboards:ro");

@@ -46,14 +46,19 @@ final class Prometheus implements AutoCloseable {
 
     /** The path of {@code tool} (prometheus, promtool), or the test is skipped or failed as described above. */
     static Path tool(String tool) {
+        return tool(tool, "prometheus", "KOERS_REQUIRE_PROMETHEUS");
+    }
+
+    /** The path of {@code tool} from Debian's package {@code debianPackage}; required where {@code requirement} is true. */
+    static Path tool(String tool, String debianPackage, String requirement) {
         Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(directory -> Path.of(directory, tool))
                 .filter(Files::isExecutable)
                 .findFirst();
-        if (found.isEmpty() && "true".equals(System.getenv("KOERS_REQUIRE_PROMETHEUS"))) {
-            fail(tool + " is not installed (apt-get install prometheus) and KOERS_REQUIRE_PROMETHEUS=true");
+        if (found.isEmpty() && "true".equals(System.getenv(requirement))) {
+            fail(tool + " is not installed (apt-get install " + debianPackage + ") and " + requirement + "=true");
         }
-        assumeTrue(found.isPresent(), tool + " is not installed: apt-get install prometheus to run this test");
+        assumeTrue(found.isPresent(), tool + " is not installed: apt-get install " + debianPackage + " to run this test");
         return found.get();
     }
 

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Files at the root of the repository (dashboards, Prometheus configuration), found from the test's directory. */
-final class Repository {
+public final class Repository {
 
     private Repository() {
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {
             if (Files.exists(directory.resolve("mvnw")) && Files.exists(directory.resolve(relative))) {

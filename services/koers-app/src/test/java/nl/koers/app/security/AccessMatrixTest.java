@@ -40,6 +40,8 @@ class AccessMatrixTest {
     private static final Set<Role> STEERING = EnumSet.of(Role.STEERING);
     private static final String ALPHA = "/api/v1/programmes/alpha";
     private static final String NO_BODY = null;
+    private static final String SUBSCRIPTION = """
+            {"url": "https://192.0.2.10/koers", "programmes": ["alpha"], "types": ["MILESTONE_OVERDUE"], "minSeverity": "CRITICAL"}""";
 
     @LocalServerPort
     int port;
@@ -199,6 +201,14 @@ class AccessMatrixTest {
         }));
         endpoints.add(new Endpoint("rebuild progress", OFFICE, n -> new Call("GET", "/api/v1/admin/rebuild", NO_BODY)));
         endpoints.add(new Endpoint("rebuild", OFFICE, n -> post("/api/v1/admin/rebuild", "{}")));
+        String subscription = subscription();
+        endpoints.add(new Endpoint("list subscriptions", OFFICE, n -> new Call("GET", "/api/v1/subscriptions", NO_BODY)));
+        endpoints.add(new Endpoint("show a subscription", OFFICE,
+                n -> new Call("GET", "/api/v1/subscriptions/" + subscription, NO_BODY)));
+        endpoints.add(new Endpoint("a subscription's deliveries", OFFICE,
+                n -> new Call("GET", "/api/v1/subscriptions/" + subscription + "/deliveries", NO_BODY)));
+        endpoints.add(new Endpoint("subscribe", OFFICE, n -> post("/api/v1/subscriptions", SUBSCRIPTION)));
+        endpoints.add(new Endpoint("unsubscribe", OFFICE, n -> new Call("DELETE", "/api/v1/subscriptions/" + subscription(), NO_BODY)));
         endpoints.add(new Endpoint("list dead letters", OFFICE, n -> new Call("GET", "/api/v1/admin/dead-letters", NO_BODY)));
         endpoints.add(new Endpoint("retry dead letters", OFFICE, n -> post("/api/v1/admin/dead-letters/retry", "{}")));
         return endpoints;
@@ -247,6 +257,11 @@ class AccessMatrixTest {
 
     private static Call post(String path, String json) {
         return new Call("POST", path, json);
+    }
+
+    /** A subscription made by the admin, to a target reserved for documentation (TEST-NET-1) that hears of nothing. */
+    private String subscription() {
+        return JsonPath.read(client.postAsAdmin("/api/v1/subscriptions", SUBSCRIPTION, 201).body(), "$.id");
     }
 
     private void plan(String milestone) {

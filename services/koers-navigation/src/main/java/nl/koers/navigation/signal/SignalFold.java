@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.SignalAcknowledged;
@@ -43,6 +44,16 @@ public class SignalFold {
                     SignalState.CLEARED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(), s.acknowledgement(),
                     at));
         }
+    }
+
+    /** Goes on from a signal as an earlier fold left it. */
+    public void restore(SignalView signal) {
+        signals.put(signal.id(), signal);
+    }
+
+    /** The signal as the events so far leave it. */
+    public Optional<SignalView> signal(String signalId) {
+        return Optional.ofNullable(signals.get(signalId));
     }
 
     /** The signals that pass the filter, newest first. */
