@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import nl.koers.api.kpi.KpiDefined;
 
@@ -72,6 +73,11 @@ public final class PlanLine {
     /** The target of the latest segment: the one the KPI heads for now. */
     public Target currentTarget() {
         return segments.get(segments.size() - 1).target();
+    }
+
+    /** When the latest retarget took effect; empty when the KPI was never retargeted. */
+    public Optional<Instant> latestRetargetAt() {
+        return segments.size() == 1 ? Optional.empty() : Optional.of(currentSegmentStart());
     }
 
     /** When the latest segment started: the baseline date, or the effective moment of the latest retarget. */

@@ -12,9 +12,10 @@ import nl.koers.api.signal.Severity;
  * @param statistic        the one-sided CUSUM at the latest deviation, in the KPI's unit
  * @param decisionInterval h: the CUSUM fires above it (h × σ, in the KPI's unit)
  * @param allowance        k: the drift per reading the CUSUM ignores (k × σ, in the KPI's unit)
- * @param mean             the mean of the baseline deviations the CUSUM measures from
+ * @param mean             the mean of the baseline deviations the CUSUM measures from (fixed since the retarget)
  * @param sigma            the baseline's σ: its average moving range / 1.128
  * @param readings         how many of the latest deviations the CUSUM ran over
+ * @param baselineReadings how many deviations since the retarget set the mean and σ
  * @param xmr              the XmR centre line and limits for the latest deviation, for charts
  */
 public record Shift(
@@ -26,6 +27,7 @@ public record Shift(
         BigDecimal mean,
         BigDecimal sigma,
         int readings,
+        int baselineReadings,
         XmrLimits xmr) {
 
     public Severity severity() {
@@ -36,9 +38,10 @@ public record Shift(
     public String explanation() {
         String way = direction == ShiftDirection.WORSENING ? "below" : "above";
         String forThe = direction == ShiftDirection.WORSENING ? "worse" : "better";
-        return "The " + rule + " of the last " + readings + " deviations from plan reached " + twoPlaces(statistic)
-                + " " + way + " their usual level of " + twoPlaces(mean) + ", beyond the decision interval of "
-                + twoPlaces(decisionInterval) + " (σ " + twoPlaces(sigma) + "): a sustained shift for the " + forThe + ".";
+        return "The " + rule + " of the deviations from plan since its baseline of " + baselineReadings
+                + " readings reached " + twoPlaces(statistic) + " " + way + " the baseline's level of " + twoPlaces(mean)
+                + ", beyond the decision interval of " + twoPlaces(decisionInterval) + " (σ " + twoPlaces(sigma)
+                + "): a sustained shift for the " + forThe + ".";
     }
 
     private static String twoPlaces(BigDecimal value) {

@@ -39,6 +39,15 @@ final class Fixtures {
         return Reading.of(id, dec(value), measured, measured.plusSeconds(3600));
     }
 
+    /** Weekly readings from 1 Jan 2025 (day 0) with these values, ids w0, w1, … */
+    static List<Reading> weekly(String... values) {
+        List<Reading> readings = new ArrayList<>();
+        for (int week = 0; week < values.length; week++) {
+            readings.add(reading("w" + week, values[week], Days.startOf(date("2025-01-01").plusWeeks(week)).toString()));
+        }
+        return readings;
+    }
+
     static Reading retracted(String id, String value, String measuredAt) {
         Reading reading = reading(id, value, measuredAt);
         return new Reading(id, reading.value(), reading.measuredAt(), reading.recordedAt(), true);

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.hamcrest.Description;
 import org.hamcrest.TypeSafeMatcher;
 
+import nl.koers.api.signal.SignalEvidenceUpdated;
+
 /** Matches the published events' payloads with AssertJ, so a mismatch says which field differs. */
 public final class EventsMatcher extends TypeSafeMatcher<List<? super EventMessage<?>>> {
 
@@ -32,6 +34,21 @@ public final class EventsMatcher extends TypeSafeMatcher<List<? super EventMessa
         return new EventsMatcher("events " + expectedList, payloads -> assertThat(payloads).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(expectedList));
+    }
+
+    /**
+     * {@code event}, then the update of open signal {@code signalId} to a sentence that names each of
+     * {@code currentFacts}: the signal stays open and its explanation follows the facts.
+     */
+    public static EventsMatcher eventThenEvidenceOf(Object event, String signalId, String... currentFacts) {
+        return payloadsSatisfying(payloads -> {
+            assertThat(payloads).hasSize(2);
+            assertThat(payloads.get(0)).isEqualTo(event);
+            assertThat(payloads.get(1)).isInstanceOfSatisfying(SignalEvidenceUpdated.class, updated -> {
+                assertThat(updated.signalId()).isEqualTo(signalId);
+                assertThat(updated.explanation()).contains(currentFacts);
+            });
+        });
     }
 
     /** Payloads that meet {@code requirements}, for numbers too long to write out. */

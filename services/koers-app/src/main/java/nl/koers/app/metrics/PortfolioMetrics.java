@@ -44,6 +44,8 @@ class PortfolioMetrics {
     private final GaugeFamily kpiStatus;
     private final GaugeFamily kpiLastMeasured;
     private final GaugeFamily kpiForecastValue;
+    private final GaugeFamily kpiForecastLow;
+    private final GaugeFamily kpiForecastHigh;
     private final GaugeFamily kpiForecastReached;
     private final GaugeFamily milestoneSlip;
     private final GaugeFamily programmeHealth;
@@ -64,6 +66,10 @@ class PortfolioMetrics {
                 "When the KPI's latest reading was measured");
         kpiForecastValue = gauge(registry, "koers.kpi.forecast.value", null,
                 "Where the KPI's trend over its last readings puts it on the target date");
+        kpiForecastLow = gauge(registry, "koers.kpi.forecast.low", null,
+                "The lower one-sided 95 % confidence bound of the KPI's trend on the target date");
+        kpiForecastHigh = gauge(registry, "koers.kpi.forecast.high", null,
+                "The upper one-sided 95 % confidence bound of the KPI's trend on the target date");
         kpiForecastReached = gauge(registry, "koers.kpi.forecast.target.reached.timestamp", "seconds",
                 "When the KPI's trend over its last readings reaches the target");
         milestoneSlip = gauge(registry, "koers.milestone.slip", "seconds",
@@ -102,6 +108,10 @@ class PortfolioMetrics {
         };
         set(kpiForecastValue, forecasts.entrySet().stream().filter(forecast -> forecast.getValue().valueAtTarget() != null).toList(),
                 forecastTags, forecast -> forecast.getValue().valueAtTarget().doubleValue());
+        set(kpiForecastLow, forecasts.entrySet().stream().filter(forecast -> forecast.getValue().valueAtTargetLow() != null).toList(),
+                forecastTags, forecast -> forecast.getValue().valueAtTargetLow().doubleValue());
+        set(kpiForecastHigh, forecasts.entrySet().stream().filter(forecast -> forecast.getValue().valueAtTargetHigh() != null).toList(),
+                forecastTags, forecast -> forecast.getValue().valueAtTargetHigh().doubleValue());
         set(kpiForecastReached, forecasts.entrySet().stream().filter(forecast -> forecast.getValue().targetReachedOn() != null).toList(),
                 forecastTags, forecast -> seconds(forecast.getValue().targetReachedOn()));
 

@@ -176,15 +176,19 @@ public class SignalSweep {
                 .list();
     }
 
-    /** Programmes still open whose lever coverage differs from their open LEVER_UNMEASURED signal. */
+    /**
+     * Programmes still open whose unmeasured levers differ from those their open LEVER_UNMEASURED signal lists (none
+     * without one): a KPI tags one lever and is never undefined, so the counts tell.
+     */
     private List<String> leverCandidates() {
         return jdbc.sql("""
                         select p.programme_id from nav_programme p
+                        left join nav_signal s on s.programme_id = p.programme_id and s.type = 'LEVER_UNMEASURED'
+                                              and s.state <> 'CLEARED'
                         where p.status <> 'CLOSED'
-                          and ((select count(distinct k.lever) from nav_kpi k
-                                where k.programme_id = p.programme_id and k.lever is not null) < :levers)
-                              <> exists (select 1 from nav_signal s where s.programme_id = p.programme_id
-                                         and s.type = 'LEVER_UNMEASURED' and s.state <> 'CLEARED')""")
+                          and coalesce(jsonb_array_length(cast(s.evidence as jsonb) -> 'unmeasuredLevers'), 0)
+                              <> :levers - (select count(distinct k.lever) from nav_kpi k
+                                            where k.programme_id = p.programme_id and k.lever is not null)""")
                 .param("levers", Lever.values().length)
                 .query(String.class)
                 .list();

@@ -75,7 +75,7 @@ class SignalDispatch {
                 ? changed.previousSeverity() : signal.severity();
         Messages.About about = new Messages.About(kind, signal, programmeName(event.programmeId()), at);
         for (Subscription subscription : subscriptions.active()) {
-            if (subscription.receives(event.programmeId(), signal.type(), severity, at)) {
+            if (subscription.hearsOf(kind) && subscription.receives(event.programmeId(), signal.type(), severity, at)) {
                 outbox.enqueue(subscription.id(), event.programmeId(), webhookId(eventId, subscription.id()),
                         signal.id(), kind, messages.body(subscription.format(), about), at);
             }

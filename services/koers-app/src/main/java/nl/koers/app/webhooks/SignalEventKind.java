@@ -8,6 +8,7 @@ import java.util.function.Function;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
 import nl.koers.api.signal.SignalEvent;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 
@@ -24,6 +25,7 @@ public enum SignalEventKind {
     private static final Map<Class<? extends SignalEvent>, Function<SignalEvent, SignalEventKind>> KINDS = Map.of(
             SignalRaised.class, raised -> RAISED,
             SignalSeverityChanged.class, changed -> direction((SignalSeverityChanged) changed),
+            SignalEvidenceUpdated.class, updated -> UPDATED,
             SignalAcknowledged.class, acknowledged -> ACKNOWLEDGED,
             SignalCleared.class, cleared -> CLEARED);
 

@@ -53,6 +53,15 @@ public record Subscription(
         return caller.programmes().isEmpty() || !covered.isEmpty() && caller.programmes().containsAll(covered);
     }
 
+    /**
+     * Whether this subscription hears of a kind of signal event: a chat (SLACK, TEAMS) hears of no
+     * {@code signal.updated}, which comes with many readings of an off-plan KPI; people see the current sentence in
+     * the report and on the dashboards, and a chat message when the signal's severity or state changes.
+     */
+    public boolean hearsOf(SignalEventKind kind) {
+        return kind != SignalEventKind.UPDATED || format == Format.STANDARD;
+    }
+
     /** Whether a signal event recorded {@code at} about this signal goes to this subscription. */
     public boolean receives(String programmeId, SignalType type, Severity severity, Instant at) {
         Set<String> covered = coveredProgrammes();

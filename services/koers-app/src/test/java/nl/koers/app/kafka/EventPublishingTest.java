@@ -168,11 +168,13 @@ class EventPublishingTest {
                 {"id": "k", "name": "K", "unit": "%", "direction": "HIGHER_IS_BETTER", "baseline": 10,
                  "baselineDate": "2026-01-01", "target": 80, "targetDate": "2026-12-31", "tolerance": 5,
                  "cadence": "P1W", "objectiveId": "o", "lever": "NAVIGATION"}""", 201);
-        // RED: a CRITICAL KPI_OFF_PLAN; then AMBER: it turns WARNING; acknowledged; corrected to GREEN: cleared
+        // RED: a CRITICAL KPI_OFF_PLAN; then AMBER: it turns WARNING; still AMBER at another value: its evidence follows;
+        // acknowledged; corrected to GREEN: cleared
         post(programme + "/kpis/k/readings", "{\"value\": 11, \"measuredAt\": \"2026-03-01\", \"readingId\": \"a\"}", 201);
         post(programme + "/kpis/k/readings", "{\"value\": 12, \"measuredAt\": \"2026-03-01T12:00:00Z\", \"readingId\": \"b\"}", 201);
+        post(programme + "/kpis/k/readings", "{\"value\": 13, \"measuredAt\": \"2026-03-01T18:00:00Z\", \"readingId\": \"c\"}", 201);
         post("/api/v1/signals/" + pid + ".kpi.k.kpi_off_plan.1/acknowledgement", "{\"by\": \"SC\", \"note\": \"seen\"}", 204);
-        post(programme + "/kpis/k/readings/b/correction", "{\"value\": 21, \"reason\": \"typo\"}", 204);
+        post(programme + "/kpis/k/readings/c/correction", "{\"value\": 21, \"reason\": \"typo\"}", 204);
         post(programme + "/kpis/k/readings/a/retraction", "{\"reason\": \"wrong KPI\"}", 204);
         post(programme + "/kpis/k/retarget", """
                 {"target": 90, "targetDate": "2027-03-31", "reason": "more ambition"}""", 204);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,11 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import nl.koers.app.KoersIntegrationTest;
 import nl.koers.app.MovableClock;
 import nl.koers.app.MovableClockConfiguration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +34,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The course-correction signals as a programme office and a steering committee meet them, through the HTTP API on
- * a real PostgreSQL, with a clock the test moves and the time-driven sweep run by hand.
+ * a real PostgreSQL, with a clock the test moves and the time-driven sweep run by hand; open signals whose sentence
+ * follows the facts.
  */
 @KoersIntegrationTest
 @Import(MovableClockConfiguration.class)
@@ -172,6 +177,117 @@ class SignalScenariosTest {
                 {"heldOn": "2026-03-11", "deliveryConfidence": "AMBER", "decision": "ADJUST", "summary": "Late, but held."}""");
         awaitSignal("EVALUATION_OVERDUE", "CLEARED");
         http.perform(get("/api/v1/programmes/" + pid)).andExpect(jsonPath("$.lastDeliveryConfidence").value("AMBER"));
+    }
+
+    @Test
+    void aLaterOffPlanReadingUpdatesTheOpenSignalEverywhere() throws Exception {
+        inAugust();
+        // lead time from 56 days on 1 Jan to 28 on 31 Dec, tolerance 3: the plan on 10 Aug is 39, on 9 Nov 32
+        post(programme() + "/kpis", """
+                {"id": "lead-time", "name": "Permit lead time", "unit": "days", "direction": "LOWER_IS_BETTER",
+                 "baseline": 56, "baselineDate": "2026-01-01", "target": 28, "targetDate": "2026-12-31",
+                 "tolerance": 3, "cadence": "P1W"}""");
+        post(programme() + "/kpis/lead-time/readings", "{\"value\": 47.3, \"measuredAt\": \"2026-08-10\", \"readingId\": \"w32\"}");
+        Map<String, Object> raised = awaitOpen("KPI_OFF_PLAN", "47.3 days on 2026-08-10");
+        Instant beforeTheUpdate = clock.instant().plusSeconds(60);
+
+        clock.set(Instant.parse("2026-11-10T09:00:00Z"));
+        post(programme() + "/kpis/lead-time/readings", "{\"value\": 41.7, \"measuredAt\": \"2026-11-09\", \"readingId\": \"w45\"}");
+
+        Map<String, Object> updated = awaitOpen("KPI_OFF_PLAN", "41.7 days on 2026-11-09");
+        assertThat(updated.get("id")).isEqualTo(raised.get("id"));
+        assertThat(updated.get("raisedAt")).isEqualTo(raised.get("raisedAt"));
+        assertThat(updated.get("severity")).isEqualTo("CRITICAL");
+        assertThat(evidence(updated)).containsEntry("readingId", "w45")
+                .containsEntry("measuredAt", "2026-11-09T00:00:00Z");
+        String explanation = (String) updated.get("explanation");
+
+        // the KPI view, the programme view, the report and the changes show the latest sentence
+        http.perform(get(programme() + "/kpis/lead-time"))
+                .andExpect(jsonPath("$.signals[0].explanation").value(explanation));
+        http.perform(get(programme())).andExpect(jsonPath("$.signals[0].explanation").value(explanation));
+        http.perform(get(programme() + "/report").accept(MediaType.valueOf("text/markdown")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(explanation)));
+        http.perform(get(programme() + "/changes").param("from", beforeTheUpdate.toString())
+                        .param("to", clock.instant().plusSeconds(60).toString()))
+                .andExpect(jsonPath("$.signals.updated.length()").value(1))
+                .andExpect(jsonPath("$.signals.updated[0].type").value("SignalEvidenceUpdated"))
+                .andExpect(jsonPath("$.signals.updated[0].subject.kind").value("SIGNAL"))
+                .andExpect(jsonPath("$.signals.updated[0].data.explanation").value(explanation))
+                .andExpect(jsonPath("$.signals.raised.length()").value(0));
+        // as known before the update, the signal said what it said then
+        http.perform(get("/api/v1/signals").param("programme", pid).param("asOf", beforeTheUpdate.toString()))
+                .andExpect(jsonPath("$[0].explanation", containsString("47.3 days on 2026-08-10")));
+    }
+
+    @Test
+    void anOutcomeThatLeavesTheProgrammeOverdueCountsFromItsHeldOn() throws Exception {
+        inAugust();
+        sweep.sweep();
+        awaitOpen("EVALUATION_OVERDUE", "since 2026-01-01");
+
+        post(programme() + "/evaluations", "{\"id\": \"q1\", \"title\": \"Q1 review\", \"scheduledFor\": \"2026-03-30\"}");
+        post(programme() + "/evaluations/q1/outcome", """
+                {"heldOn": "2026-03-31", "deliveryConfidence": "AMBER", "decision": "ADJUST", "summary": "Late."}""");
+
+        // 11 Aug is 133 days after 31 Mar: still overdue, now counted from the outcome
+        Map<String, Object> updated = awaitOpen("EVALUATION_OVERDUE", "for 133 days, since 2026-03-31");
+        assertThat(evidence(updated)).containsEntry("since", "2026-03-31");
+    }
+
+    @Test
+    void leverUnmeasuredListsOnlyTheLeversWithoutAKpi() throws Exception {
+        inAugust();
+        sweep.sweep();
+        Map<String, Object> raised = awaitOpen("LEVER_UNMEASURED", "6 of the 6 levers");
+
+        post(programme() + "/kpis", """
+                {"id": "lead-time", "name": "Permit lead time", "unit": "days", "direction": "LOWER_IS_BETTER",
+                 "baseline": 56, "baselineDate": "2026-01-01", "target": 28, "targetDate": "2026-12-31",
+                 "tolerance": 3, "cadence": "P1W", "lever": "NAVIGATION"}""");
+        await().atMost(PROJECTION_LAG).untilAsserted(() ->
+                http.perform(get(programme() + "/kpis/lead-time")).andExpect(status().isOk()));
+        sweep.sweep();
+
+        Map<String, Object> updated = awaitOpen("LEVER_UNMEASURED", "5 of the 6 levers");
+        assertThat(updated.get("id")).isEqualTo(raised.get("id"));
+        assertThat((String) updated.get("explanation")).doesNotContain("NAVIGATION");
+        assertThat(evidence(updated).get("unmeasuredLevers")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .doesNotContain("NAVIGATION").hasSize(5);
+        // a sweep with nothing new says nothing new
+        sweep.sweep();
+        String history = http.perform(get(programme() + "/history")).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(history, "$[?(@.type == 'SignalEvidenceUpdated')].data.explanation"))
+                .singleElement().asString().startsWith("5 of the 6 levers");
+    }
+
+    /**
+     * An open signal's sentence follows the facts: a later reading, an outcome or a newly measured lever updates it in
+     * place (same id, same raisedAt), everywhere signals show, while an as-of view before the update still shows the
+     * sentence of then. These start on 11 Aug 2026, once the sweep can see the programme.
+     */
+    private void inAugust() throws Exception {
+        await().atMost(PROJECTION_LAG).untilAsserted(() -> http.perform(get(programme())).andExpect(status().isOk()));
+        clock.set(Instant.parse("2026-08-11T09:00:00Z"));
+    }
+
+    private String programme() {
+        return "/api/v1/programmes/" + pid;
+    }
+
+    /** The programme's one open signal of {@code type}, once its explanation says {@code saying}. */
+    private Map<String, Object> awaitOpen(String type, String saying) {
+        return await().atMost(PROJECTION_LAG).until(() -> {
+            String body = http.perform(get("/api/v1/signals").param("programme", pid).param("type", type)
+                    .param("state", "OPEN")).andReturn().getResponse().getContentAsString();
+            return JsonPath.<List<Map<String, Object>>>read(body, "$");
+        }, open -> open.size() == 1 && ((String) open.get(0).get("explanation")).contains(saying)).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> evidence(Map<String, Object> signal) {
+        return (Map<String, Object>) signal.get("evidence");
     }
 
     private String kpis() {

@@ -2,8 +2,10 @@ package nl.koers.app.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.koers.api.ProgrammeEvent;
@@ -45,5 +47,16 @@ class SignalEventKindTest {
                 Severity.CRITICAL, "worse", Map.of()))).hasValue(SignalEventKind.ESCALATED);
         assertThat(SignalEventKind.of(new SignalSeverityChanged("p", "s", SignalType.KPI_OFF_PLAN, kpi, Severity.CRITICAL,
                 Severity.WARNING, "better", Map.of()))).hasValue(SignalEventKind.DEESCALATED);
+    }
+
+    @Test
+    void anUpdatedSentenceGoesToStandardSubscriptionsOnlyNotToChats() {
+        for (Subscription.Format format : Subscription.Format.values()) {
+            Subscription subscription = new Subscription(UUID.randomUUID(), "https://example.org/hook", Set.of(),
+                    Severity.INFO, Set.of(), format, "", Subscription.State.ACTIVE, "admin", Instant.EPOCH, null, null, Set.of());
+            assertThat(subscription.hearsOf(SignalEventKind.UPDATED)).as(format.name())
+                    .isEqualTo(format == Subscription.Format.STANDARD);
+            assertThat(subscription.hearsOf(SignalEventKind.RAISED)).as(format.name()).isTrue();
+        }
     }
 }

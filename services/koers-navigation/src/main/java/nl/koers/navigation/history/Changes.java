@@ -17,11 +17,15 @@ public record Changes(
         SignalChanges signals,
         List<HistoryEntry> other) {
 
-    /** {@code escalated}: severity raised; {@code deescalated}: severity lowered while the signal stayed open. */
+    /**
+     * {@code escalated}: severity raised; {@code deescalated}: severity lowered while the signal stayed open;
+     * {@code updated}: the sentence and numbers of an open signal followed the facts at the same severity.
+     */
     public record SignalChanges(
             List<HistoryEntry> raised,
             List<HistoryEntry> escalated,
             List<HistoryEntry> deescalated,
+            List<HistoryEntry> updated,
             List<HistoryEntry> acknowledged,
             List<HistoryEntry> cleared) {
     }

@@ -78,6 +78,7 @@ public class HistoryQueries {
         List<HistoryEntry> raised = new ArrayList<>();
         List<HistoryEntry> escalated = new ArrayList<>();
         List<HistoryEntry> deescalated = new ArrayList<>();
+        List<HistoryEntry> updated = new ArrayList<>();
         List<HistoryEntry> acknowledged = new ArrayList<>();
         List<HistoryEntry> cleared = new ArrayList<>();
         List<HistoryEntry> other = new ArrayList<>();
@@ -90,6 +91,7 @@ public class HistoryQueries {
                 case "EvaluationOutcomeRecorded" -> decisions;
                 case "SignalRaised" -> raised;
                 case "SignalSeverityChanged" -> isEscalation(entry) ? escalated : deescalated;
+                case "SignalEvidenceUpdated" -> updated;
                 case "SignalAcknowledged" -> acknowledged;
                 case "SignalCleared" -> cleared;
                 default -> other;
@@ -97,7 +99,7 @@ public class HistoryQueries {
             group.add(entry);
         }
         return new Changes(from, to, readings, correctionsAndRetractions, milestoneMoves, decisions,
-                new Changes.SignalChanges(raised, escalated, deescalated, acknowledged, cleared), other);
+                new Changes.SignalChanges(raised, escalated, deescalated, updated, acknowledged, cleared), other);
     }
 
     /** What was recorded in [from, through], grouped: the changes a view as of {@code through} includes. */

@@ -15,6 +15,7 @@ import nl.koers.api.milestone.MilestonePlanned;
 import nl.koers.api.milestone.MilestoneRebaselined;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 
@@ -53,6 +54,8 @@ public record HistorySubject(Kind kind, String id) {
         } else if (event instanceof SignalRaised e) {
             return new HistorySubject(Kind.SIGNAL, e.signalId());
         } else if (event instanceof SignalSeverityChanged e) {
+            return new HistorySubject(Kind.SIGNAL, e.signalId());
+        } else if (event instanceof SignalEvidenceUpdated e) {
             return new HistorySubject(Kind.SIGNAL, e.signalId());
         } else if (event instanceof SignalAcknowledged e) {
             return new HistorySubject(Kind.SIGNAL, e.signalId());

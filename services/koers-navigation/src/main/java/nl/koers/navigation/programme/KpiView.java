@@ -49,9 +49,11 @@ public record KpiView(
     }
 
     /**
-     * The least-squares line through the last 8 readings: its value at the target date and the date it reaches
-     * the target; null where there is no forecast (too few readings) or the target is never reached.
+     * The least-squares line through the readings since the latest retarget (at most the last 16): its value at the
+     * target date with the one-sided 95 % confidence bounds there, and the date it reaches the target; null where
+     * there is no forecast (fewer than 6 readings, or spanning less than 3 cadences) or the target is never reached.
      */
-    public record ForecastView(BigDecimal valueAtTarget, LocalDate targetReachedOn) {
+    public record ForecastView(BigDecimal valueAtTarget, BigDecimal valueAtTargetLow, BigDecimal valueAtTargetHigh,
+                               LocalDate targetReachedOn) {
     }
 }

@@ -300,11 +300,10 @@ public class ProgrammeQueries {
     }
 
     static KpiView.ForecastView forecast(List<ReadingRow> rows, PlanLine plan, KpiRow kpi) {
-        return Forecast.of(rows.stream().map(ReadingRow::rule).toList(), plan.currentTarget(), kpi.direction(),
-                        kpi.cadenceDays())
-                .map(forecast -> new KpiView.ForecastView(forecast.valueAtTargetDate(),
-                        forecast.targetReachedOn().orElse(null)))
-                .orElse(new KpiView.ForecastView(null, null));
+        return Forecast.of(rows.stream().map(ReadingRow::rule).toList(), plan, kpi.direction(), kpi.cadenceDays())
+                .map(forecast -> new KpiView.ForecastView(forecast.valueAtTargetDate(), forecast.valueAtTargetLow(),
+                        forecast.valueAtTargetHigh(), forecast.targetReachedOn().orElse(null)))
+                .orElse(new KpiView.ForecastView(null, null, null, null));
     }
 
     /** The reading a KPI's status is judged by: the last measured that is not retracted (as LATEST_READINGS). */

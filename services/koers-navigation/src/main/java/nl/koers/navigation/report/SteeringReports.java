@@ -138,6 +138,8 @@ public class SteeringReports {
                 data -> data.get("severity") + " " + data.get("type") + ": " + data.get("explanation"));
         signalChanges(document, "Escalated since", changes.signals().escalated(),
                 data -> data.get("type") + " to " + data.get("severity") + ": " + data.get("explanation"));
+        signalChanges(document, "Updated since", changes.signals().updated(),
+                data -> data.get("type") + " (" + data.get("signalId") + "): " + data.get("explanation"));
         signalChanges(document, "Acknowledged since", changes.signals().acknowledged(),
                 data -> data.get("signalId") + " by " + data.get("by") + ": " + data.get("note"));
         signalChanges(document, "Cleared since", changes.signals().cleared(),

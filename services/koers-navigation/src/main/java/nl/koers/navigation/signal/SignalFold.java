@@ -10,6 +10,7 @@ import java.util.Optional;
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalState;
@@ -34,6 +35,10 @@ public class SignalFold {
         } else if (event instanceof SignalSeverityChanged changed) {
             signals.computeIfPresent(changed.signalId(), (id, s) -> new SignalView(id, s.type(), changed.severity(),
                     s.state(), s.subject(), s.raisedAt(), changed.explanation(), changed.evidence(), s.acknowledgement(),
+                    s.clearedAt()));
+        } else if (event instanceof SignalEvidenceUpdated updated) {
+            signals.computeIfPresent(updated.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
+                    s.state(), s.subject(), s.raisedAt(), updated.explanation(), updated.evidence(), s.acknowledgement(),
                     s.clearedAt()));
         } else if (event instanceof SignalAcknowledged acknowledged) {
             signals.computeIfPresent(acknowledged.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalState;
@@ -51,6 +52,12 @@ public class SignalProjection {
     void on(SignalSeverityChanged event, @Timestamp Instant at) {
         writes.write("update nav_signal set severity = ?, explanation = ?, evidence = ?, updated_at = ? where signal_id = ?",
                 event.severity().name(), event.explanation(), json.write(event.evidence()), timestamp(at), event.signalId());
+    }
+
+    @EventHandler
+    void on(SignalEvidenceUpdated event, @Timestamp Instant at) {
+        writes.write("update nav_signal set explanation = ?, evidence = ?, updated_at = ? where signal_id = ?",
+                event.explanation(), json.write(event.evidence()), timestamp(at), event.signalId());
     }
 
     @EventHandler

@@ -101,11 +101,11 @@ public class RulesBenchmark {
 
     @Benchmark
     public Optional<Shift> shiftDetector() {
-        return ShiftDetector.STANDARD.detect(deviations);
+        return ShiftDetector.STANDARD.detect(deviations, Optional.empty());
     }
 
     @Benchmark
     public Optional<Forecast> forecast() {
-        return Forecast.of(readings, plan.currentTarget(), Direction.HIGHER_IS_BETTER, BigDecimal.valueOf(7));
+        return Forecast.of(readings, plan, Direction.HIGHER_IS_BETTER, BigDecimal.valueOf(7));
     }
 }

@@ -52,6 +52,7 @@ import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.AcknowledgeKpiSignal;
+import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalCleared;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
@@ -62,6 +63,7 @@ import nl.koers.rules.KpiStatusRule;
 import nl.koers.rules.PlanLine;
 import nl.koers.rules.Retarget;
 import nl.koers.rules.ShiftDetector;
+import nl.koers.rules.ShiftDirection;
 import nl.koers.rules.Target;
 import nl.koers.tracking.ProgrammeDirectory;
 import nl.koers.tracking.signal.SignalBoard;
@@ -73,7 +75,7 @@ import nl.koers.tracking.signal.SignalBoard;
  * KPI_SHIFT in the same command; the sweep checks KPI_STALE.
  * The revision names the shape of its state, so that snapshots of an older shape are passed over.
  */
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Kpi {
 
@@ -81,8 +83,6 @@ public class Kpi {
     private static final Duration MEASURED_AT_LEEWAY = Duration.ofDays(1);
     /** The forecast reads the latest 8; the latest of them gives the status. */
     private static final int FORECAST_READINGS = Forecast.READINGS;
-    /** All the shift detector looks at: its baseline and its window. */
-    private static final int SHIFT_READINGS = ShiftDetector.BASELINE + ShiftDetector.WINDOW;
     private static final String STALE_CLEARED = "A reading arrived within 1.5 cadences, or the target date has passed.";
 
     @AggregateIdentifier
@@ -209,10 +209,8 @@ public class Kpi {
                 .status();
         present(command.now(), "now");
         Optional<SignalBoard.Detected> stale = staleness(detection(), command.now());
-        List<Object> events = status == ProgrammeStatus.ACTIVE
-                ? signals.reconcile(subject(), SignalType.KPI_STALE, stale, STALE_CLEARED)
-                : signals.reconcileWithoutRaising(subject(), SignalType.KPI_STALE, stale, STALE_CLEARED);
-        events.forEach(event -> apply(event));
+        signals.reconcileAsTimePasses(subject(), SignalType.KPI_STALE, stale, STALE_CLEARED,
+                status == ProgrammeStatus.ACTIVE).forEach(event -> apply(event));
     }
 
     /** Sent once the KPI's programme closed: every signal of the KPI that is still open clears. */
@@ -232,21 +230,25 @@ public class Kpi {
     private void reassess(Instant now) {
         KpiSignals detection = detection();
         Subject subject = subject();
-        List<nl.koers.rules.Reading> latestFew = latestCounted(FORECAST_READINGS, null);
+        Instant lastRetarget = targets.get(targets.size() - 1).effectiveAt();
         List<Object> events = new ArrayList<>();
         events.addAll(signals.reconcile(subject, SignalType.KPI_OFF_PLAN,
-                latestFew.isEmpty() ? Optional.empty() : detection.offPlan(latestFew.get(latestFew.size() - 1)),
+                latestCounted().flatMap(detection::offPlan),
                 name + " is back within tolerance of its plan, or has no readings."));
         events.addAll(signals.reconcile(subject, SignalType.KPI_FORECAST_MISS,
-                KpiForecastMiss.evaluate(latestFew, detection.plan(), direction, cadenceDays(), now)
+                KpiForecastMiss.evaluate(latestCounted(FORECAST_READINGS, lastRetarget), detection.plan(), direction,
+                        cadenceDays(), now, signals.isOpen(subject, SignalType.KPI_FORECAST_MISS))
                         .map(detection::forecastMiss),
-                "At the current rate " + name + " reaches its target within tolerance, or the target date has come."));
-        Instant lastRetarget = targets.get(targets.size() - 1).effectiveAt();
-        List<BigDecimal> deviations = latestCounted(SHIFT_READINGS, lastRetarget).stream()
+                "At the current rate " + name + " comes within half the tolerance of its target at the favourable "
+                        + "95 % bound, there are too few readings since its latest retarget to tell, or the target date "
+                        + "has come."));
+        List<BigDecimal> deviations = shiftReadings(lastRetarget).stream()
                 .map(reading -> KpiStatusRule.deviation(reading, detection.plan(), direction))
                 .toList();
+        Optional<ShiftDirection> openShift = signals.openSeverity(subject, SignalType.KPI_SHIFT)
+                .map(severity -> severity == Severity.INFO ? ShiftDirection.IMPROVING : ShiftDirection.WORSENING);
         events.addAll(signals.reconcile(subject, SignalType.KPI_SHIFT,
-                ShiftDetector.STANDARD.detect(deviations).map(detection::shift),
+                ShiftDetector.STANDARD.detect(deviations, openShift).map(detection::shift),
                 "The deviations of " + name + " from plan are back at their usual level."));
         // a new reading ends staleness at once; raising it is left to the sweep, which knows the programme's status
         events.addAll(signals.reconcileWithoutRaising(subject, SignalType.KPI_STALE, staleness(detection, now),
@@ -273,6 +275,31 @@ public class Kpi {
     private Optional<nl.koers.rules.Reading> latestCounted() {
         List<nl.koers.rules.Reading> latest = latestCounted(1, null);
         return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
+    }
+
+    /**
+     * What the shift detector looks at, oldest first: the first counted readings measured at or after {@code since}
+     * (all when null) that make its baseline, then the latest counted ones after them that its CUSUM runs over.
+     */
+    private List<nl.koers.rules.Reading> shiftReadings(Instant since) {
+        List<nl.koers.rules.Reading> baseline = new ArrayList<>(ShiftDetector.STANDARD.baselineReadings());
+        int i = 0;
+        for (; i < readingOrder.size() && baseline.size() < ShiftDetector.STANDARD.baselineReadings(); i++) {
+            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(i));
+            if ((since == null || !reading.measuredAt().isBefore(since)) && !reading.retracted()) {
+                baseline.add(reading);
+            }
+        }
+        List<nl.koers.rules.Reading> run = new ArrayList<>(ShiftDetector.STANDARD.runReadings());
+        for (int j = readingOrder.size() - 1; j >= i && run.size() < ShiftDetector.STANDARD.runReadings(); j--) {
+            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(j));
+            if (!reading.retracted()) {
+                run.add(reading);
+            }
+        }
+        Collections.reverse(run);
+        baseline.addAll(run);
+        return baseline;
     }
 
     /**

@@ -53,16 +53,21 @@ record KpiSignals(String name, String unit, String cadence, Direction direction,
         String reachedOn = forecast.targetReachedOn().map(Object::toString).orElse("never");
         String explanation = "At the rate of its last " + forecast.readingsUsed() + " readings " + name + " would be "
                 + withUnit(Figures.show(forecast.valueAtTargetDate())) + " on its target date " + miss.target().date()
-                + ", " + Figures.show(miss.shortfall()) + " short of the target of " + miss.target().value().toPlainString()
-                + " and more than the tolerance of " + miss.target().tolerance().toPlainString() + "; "
+                + ", at best " + Figures.show(forecast.favourableBound(direction)) + " (95 % confidence): "
+                + Figures.show(miss.shortfallAtBound()) + " short of the target of "
+                + miss.target().value().toPlainString() + " with a tolerance of "
+                + miss.target().tolerance().toPlainString() + "; "
                 + forecast.targetReachedOn().map(date -> "the target would be reached on " + date + ".")
                         .orElse("at this rate the target is never reached.");
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("valueAtTarget", forecast.valueAtTargetDate());
+        evidence.put("valueAtTargetLow", forecast.valueAtTargetLow());
+        evidence.put("valueAtTargetHigh", forecast.valueAtTargetHigh());
         evidence.put("target", miss.target().value());
         evidence.put("targetDate", miss.target().date().toString());
         evidence.put("tolerance", miss.target().tolerance());
         evidence.put("shortfall", miss.shortfall());
+        evidence.put("shortfallAtBound", miss.shortfallAtBound());
         evidence.put("targetReachedOn", reachedOn);
         evidence.put("slopePerDay", forecast.slopePerDay());
         evidence.put("readingsUsed", forecast.readingsUsed());
@@ -79,6 +84,7 @@ record KpiSignals(String name, String unit, String cadence, Direction direction,
         evidence.put("mean", shift.mean());
         evidence.put("sigma", shift.sigma());
         evidence.put("readings", shift.readings());
+        evidence.put("baselineReadings", shift.baselineReadings());
         evidence.put("xmrCentreLine", shift.xmr().centreLine());
         evidence.put("xmrLowerLimit", shift.xmr().lowerNaturalProcessLimit());
         evidence.put("xmrUpperLimit", shift.xmr().upperNaturalProcessLimit());

@@ -291,9 +291,7 @@ public class Programme {
 
     /** Time-driven signals are raised only while the programme is ACTIVE; paused, they can only clear. */
     private List<Object> timeDriven(Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause) {
-        return status == ProgrammeStatus.ACTIVE
-                ? signals.reconcile(subject, type, detected, clearedBecause)
-                : signals.reconcileWithoutRaising(subject, type, detected, clearedBecause);
+        return signals.reconcileAsTimePasses(subject, type, detected, clearedBecause, status == ProgrammeStatus.ACTIVE);
     }
 
     private List<Object> slipping(String milestoneId) {

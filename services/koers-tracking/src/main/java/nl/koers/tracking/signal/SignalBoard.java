@@ -20,6 +20,7 @@ import nl.koers.api.NotFoundException;
 import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
@@ -32,6 +33,8 @@ import nl.koers.api.signal.Subject;
  * line with what the rules detect now ({@link #reconcile}) and applies them; as an {@code @AggregateMember} of its
  * owner, the board receives those events in its own event sourcing handlers, and only those change it. So a signal
  * is raised once per condition, whatever the number of checks, and replaying the events never raises it again.
+ * While a signal stays open at the same severity, a check whose sentence differs from the signal's records the new
+ * sentence and numbers ({@link SignalEvidenceUpdated}): an open signal always says what the facts are now.
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class SignalBoard {
@@ -49,49 +52,78 @@ public class SignalBoard {
         }
     }
 
-    /** The latest raise of a type on a subject, and where that signal stands. */
-    record Slot(Subject subject, SignalType type, int raises, Severity severity, SignalState state) {
+    /** The latest raise of a type on a subject, where that signal stands, and the sentence it shows. */
+    record Slot(Subject subject, SignalType type, int raises, Severity severity, SignalState state, String explanation) {
 
         SignalId currentId() {
             return SignalId.of(subject, type, raises);
         }
 
         Slot with(Severity newSeverity, SignalState newState) {
-            return new Slot(subject, type, raises, newSeverity, newState);
+            return new Slot(subject, type, raises, newSeverity, newState, explanation);
+        }
+
+        Slot saying(String newExplanation) {
+            return new Slot(subject, type, raises, severity, state, newExplanation);
         }
     }
 
     /**
      * The events that bring the signal of {@code type} on {@code subject} in line with {@code detected}: a raise
-     * when it holds and no signal is open, a severity change when it holds at another severity, a clearing (saying
-     * {@code clearedBecause}) when it no longer holds; none when nothing changes.
+     * when it holds and no signal is open, a severity change when it holds at another severity, an evidence update
+     * when it holds at the same severity with another sentence, a clearing (saying {@code clearedBecause}) when it no
+     * longer holds; none when nothing changes.
      */
     public List<Object> reconcile(Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause) {
+        return reconcile(subject, type, detected, clearedBecause, true, true);
+    }
+
+    /**
+     * Like {@link #reconcile}, but raising and escalating nothing: for signals that only the sweep raises, which a
+     * command may clear or bring up to date.
+     */
+    public List<Object> reconcileWithoutRaising(
+            Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause) {
+        return reconcile(subject, type, detected, clearedBecause, false, true);
+    }
+
+    /**
+     * Like {@link #reconcile} for the sweep of time-driven signals: time passing changes no fact, so an open signal's
+     * sentence stays as the last fact left it (its day counts as of then). {@code mayRaise} false (a programme that
+     * is not ACTIVE) raises and escalates nothing either; the signal may still clear.
+     */
+    public List<Object> reconcileAsTimePasses(
+            Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause, boolean mayRaise) {
+        return reconcile(subject, type, detected, clearedBecause, mayRaise, false);
+    }
+
+    private List<Object> reconcile(Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause,
+                                   boolean mayRaise, boolean mayUpdate) {
         Optional<Slot> open = open(subject, type);
         if (detected.isEmpty()) {
             return open.<List<Object>>map(slot -> List.of(cleared(slot, clearedBecause))).orElse(List.of());
         }
         Detected now = detected.get();
         if (open.isEmpty()) {
+            if (!mayRaise) {
+                return List.of();
+            }
             int raise = Optional.ofNullable(slots.get(key(subject, type))).map(Slot::raises).orElse(0) + 1;
             return List.of(new SignalRaised(subject.programmeId(), SignalId.of(subject, type, raise).toString(), type,
                     subject, now.severity(), now.explanation(), now.evidence()));
         }
         Slot slot = open.get();
-        if (slot.severity() == now.severity()) {
+        if (slot.severity() != now.severity()) {
+            return mayRaise
+                    ? List.of(new SignalSeverityChanged(subject.programmeId(), slot.currentId().toString(), type,
+                            subject, slot.severity(), now.severity(), now.explanation(), now.evidence()))
+                    : List.of();
+        }
+        if (!mayUpdate || now.explanation().equals(slot.explanation())) {
             return List.of();
         }
-        return List.of(new SignalSeverityChanged(subject.programmeId(), slot.currentId().toString(), type, subject,
-                slot.severity(), now.severity(), now.explanation(), now.evidence()));
-    }
-
-    /**
-     * Like {@link #reconcile}, but raising and escalating nothing: for time-driven signals of a programme that is not
-     * ACTIVE, which may still clear.
-     */
-    public List<Object> reconcileWithoutRaising(
-            Subject subject, SignalType type, Optional<Detected> detected, String clearedBecause) {
-        return detected.isPresent() ? List.of() : clear(subject, type, clearedBecause);
+        return List.of(new SignalEvidenceUpdated(subject.programmeId(), slot.currentId().toString(), type, subject,
+                slot.severity(), now.explanation(), now.evidence()));
     }
 
     /** The clearing of the open signal of {@code type} on {@code subject}, if there is one. */
@@ -110,6 +142,11 @@ public class SignalBoard {
 
     public boolean isOpen(Subject subject, SignalType type) {
         return open(subject, type).isPresent();
+    }
+
+    /** The severity of the open signal of {@code type} on {@code subject}, if there is one. */
+    public Optional<Severity> openSeverity(Subject subject, SignalType type) {
+        return open(subject, type).map(Slot::severity);
     }
 
     /**
@@ -139,13 +176,18 @@ public class SignalBoard {
     void on(SignalRaised event) {
         int raise = SignalId.parse(event.signalId()).map(SignalId::raise).orElseThrow();
         slots.put(key(event.subject(), event.type()),
-                new Slot(event.subject(), event.type(), raise, event.severity(), SignalState.OPEN));
+                new Slot(event.subject(), event.type(), raise, event.severity(), SignalState.OPEN, event.explanation()));
     }
 
     @EventSourcingHandler
     void on(SignalSeverityChanged event) {
         slots.computeIfPresent(key(event.subject(), event.type()),
-                (key, slot) -> slot.with(event.severity(), slot.state()));
+                (key, slot) -> slot.with(event.severity(), slot.state()).saying(event.explanation()));
+    }
+
+    @EventSourcingHandler
+    void on(SignalEvidenceUpdated event) {
+        slots.computeIfPresent(key(event.subject(), event.type()), (key, slot) -> slot.saying(event.explanation()));
     }
 
     @EventSourcingHandler

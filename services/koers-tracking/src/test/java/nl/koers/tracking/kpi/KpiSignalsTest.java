@@ -44,6 +44,7 @@ import nl.koers.api.signal.AcknowledgeKpiSignal;
 import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
@@ -125,10 +126,36 @@ class KpiSignalsTest {
         }
 
         @Test
-        void raisesItOnceWhileItStaysAmber() {
+        void keepsItsIdWhileItStaysAmberAndNamesTheLatestReading() {
             fixture.given(DEFINED, recorded("r1", "12", MARCH_1), OFF_PLAN_AMBER)
                     .when(record("r2", "12.5", MARCH_1))
-                    .expectEvents(recorded("r2", "12.5", MARCH_1));
+                    .expectEventsMatching(events(recorded("r2", "12.5", MARCH_1),
+                            new SignalEvidenceUpdated(PROGRAMME_ID, OFF_PLAN_ID, SignalType.KPI_OFF_PLAN, KPI,
+                                    Severity.WARNING,
+                                    "Share of applications online was 12.5 % on 2025-03-01, 8.85 worse than the plan of "
+                                            + "21.35; more than the tolerance of 5.",
+                                    Map.of("value", new BigDecimal("12.5"), "plan", PLAN_ON_MARCH_1,
+                                            "deviation", new BigDecimal("-8.84615384615385"),
+                                            "tolerance", new BigDecimal("5"), "status", "AMBER",
+                                            "measuredAt", "2025-03-01T00:00:00Z", "readingId", "r2"))));
+        }
+
+        @Test
+        void updatesNothingWhileTheSentenceStaysTheSame() {
+            fixture.given(DEFINED, recorded("r1", "12", MARCH_1), OFF_PLAN_AMBER)
+                    .when(record("r2", "12", MARCH_1))
+                    .expectEvents(recorded("r2", "12", MARCH_1));
+        }
+
+        @Test
+        void updatesItOncePerCommandAndOnlyFromTheLatestFacts() {
+            fixture.given(DEFINED, recorded("r1", "12", MARCH_1), OFF_PLAN_AMBER,
+                            recorded("r2", "12.5", MARCH_1),
+                            new SignalEvidenceUpdated(PROGRAMME_ID, OFF_PLAN_ID, SignalType.KPI_OFF_PLAN, KPI,
+                                    Severity.WARNING, "Share of applications online was 12.5 % on 2025-03-01, 8.85 "
+                                    + "worse than the plan of 21.35; more than the tolerance of 5.", Map.of()))
+                    .when(record("r3", "12.5", MARCH_1))
+                    .expectEvents(recorded("r3", "12.5", MARCH_1));
         }
 
         @Test
@@ -207,26 +234,55 @@ class KpiSignalsTest {
     class ForecastMiss {
 
         @Test
-        void raisesAWarningWhenTheLineMissesTheTargetByMoreThanTheTolerance() {
-            fixture.given(DEFINED, recorded("w6", "20", Instant.parse("2025-02-08T00:00:00Z")),
+        void raisesAWarningWhenEvenTheFavourableBoundMissesTheTargetByMoreThanTheTolerance() {
+            fixture.given(DEFINED, recorded("w4", "20", Instant.parse("2025-01-25T00:00:00Z")),
+                            recorded("w5", "20", Instant.parse("2025-02-01T00:00:00Z")),
+                            recorded("w6", "20", Instant.parse("2025-02-08T00:00:00Z")),
                             recorded("w7", "20", Instant.parse("2025-02-15T00:00:00Z")),
                             recorded("w8", "20", Instant.parse("2025-02-22T00:00:00Z")))
                     .when(record("w9", "20", MARCH_1))
                     .expectEventsMatching(events(recorded("w9", "20", MARCH_1), new SignalRaised(PROGRAMME_ID,
                             "digital-permits.kpi.online-share.kpi_forecast_miss.1", SignalType.KPI_FORECAST_MISS, KPI,
                             Severity.WARNING,
-                            "At the rate of its last 4 readings Share of applications online would be 20 % on its target "
-                                    + "date 2025-12-31, 60 short of the target of 80 and more than the tolerance of 5; "
-                                    + "at this rate the target is never reached.",
-                            Map.of("valueAtTarget", new BigDecimal("20"), "target", new BigDecimal("80"),
-                                    "targetDate", "2025-12-31", "tolerance", new BigDecimal("5"),
-                                    "shortfall", new BigDecimal("60"), "targetReachedOn", "never",
-                                    "slopePerDay", BigDecimal.ZERO, "readingsUsed", 4))));
+                            "At the rate of its last 6 readings Share of applications online would be 20 % on its target "
+                                    + "date 2025-12-31, at best 20 (95 % confidence): 60 short of the target of 80 with "
+                                    + "a tolerance of 5; at this rate the target is never reached.",
+                            Map.ofEntries(Map.entry("valueAtTarget", new BigDecimal("20")),
+                                    Map.entry("valueAtTargetLow", new BigDecimal("20")),
+                                    Map.entry("valueAtTargetHigh", new BigDecimal("20")),
+                                    Map.entry("target", new BigDecimal("80")), Map.entry("targetDate", "2025-12-31"),
+                                    Map.entry("tolerance", new BigDecimal("5")), Map.entry("shortfall", new BigDecimal("60")),
+                                    Map.entry("shortfallAtBound", new BigDecimal("60")),
+                                    Map.entry("targetReachedOn", "never"), Map.entry("slopePerDay", BigDecimal.ZERO),
+                                    Map.entry("readingsUsed", 6)))));
         }
 
         @Test
-        void needsFourReadings() {
-            fixture.given(DEFINED, recorded("w7", "20", Instant.parse("2025-02-15T00:00:00Z")),
+        void anOpenMissNamesTheLineThroughTheLatestReadings() {
+            Instant march1Morning = Instant.parse("2025-03-01T06:00:00Z");
+            fixture.given(DEFINED, recorded("w4", "20", Instant.parse("2025-01-25T00:00:00Z")),
+                            recorded("w5", "20", Instant.parse("2025-02-01T00:00:00Z")),
+                            recorded("w6", "20", Instant.parse("2025-02-08T00:00:00Z")),
+                            recorded("w7", "20", Instant.parse("2025-02-15T00:00:00Z")),
+                            recorded("w8", "20", Instant.parse("2025-02-22T00:00:00Z")),
+                            recorded("w9", "20", MARCH_1),
+                            raised(SignalType.KPI_FORECAST_MISS, 1, Severity.WARNING))
+                    .when(record("w10", "20", march1Morning))
+                    .expectEventsMatching(payloadsSatisfying(events -> {
+                        assertThat(events).hasSize(2);
+                        assertThat(events.get(1)).isInstanceOfSatisfying(SignalEvidenceUpdated.class, updated -> {
+                            assertThat(updated.signalId()).isEqualTo("digital-permits.kpi.online-share.kpi_forecast_miss.1");
+                            assertThat(updated.explanation()).startsWith("At the rate of its last 7 readings");
+                            assertThat(updated.evidence()).containsEntry("readingsUsed", 7);
+                        });
+                    }));
+        }
+
+        @Test
+        void needsSixReadings() {
+            fixture.given(DEFINED, recorded("w5", "20", Instant.parse("2025-02-01T00:00:00Z")),
+                            recorded("w6", "20", Instant.parse("2025-02-08T00:00:00Z")),
+                            recorded("w7", "20", Instant.parse("2025-02-15T00:00:00Z")),
                             recorded("w8", "20", Instant.parse("2025-02-22T00:00:00Z")))
                     .when(record("w9", "20", MARCH_1))
                     .expectEvents(recorded("w9", "20", MARCH_1));
@@ -237,57 +293,79 @@ class KpiSignalsTest {
     class Shift {
 
         /**
-         * 28 weekly readings in 2024, before the baseline date, where the plan stands at 10: 20 alternate 10.5 and 9.5
-         * (mean deviation 0, average moving range 1, σ = 1 / 1.128 = 0.89), then 8 at 7, each 3 below.
+         * Weekly readings in 2024, before the baseline date, where the plan stands at 10: 30 alternate 10.5 and 9.5
+         * (mean deviation 0, average moving range 1, σ = 1 / 1.128 = 0.89), the shift detector's baseline.
          */
         private List<Object> history(int readings) {
             List<Object> events = new ArrayList<>();
             events.add(DEFINED);
             Instant first = Instant.parse("2024-06-03T00:00:00Z");
             for (int i = 0; i < readings; i++) {
-                String value = i >= 20 ? "7" : i % 2 == 0 ? "10.5" : "9.5";
+                String value = i % 2 == 0 ? "10.5" : "9.5";
                 events.add(recorded("w" + i, value, first.plus(Duration.ofDays(7L * i))));
             }
-            // the flat line of 7 misses the target: raised readings before
-            events.add(raised(SignalType.KPI_FORECAST_MISS, 1, Severity.WARNING));
             return events;
         }
 
-        private final Instant latest = Instant.parse("2024-06-03T00:00:00Z").plus(Duration.ofDays(7L * 27));
+        private final Instant latest = Instant.parse("2024-06-03T00:00:00Z").plus(Duration.ofDays(7L * 30));
 
         @Test
         void raisesAWarningForASustainedShiftForTheWorse() {
             fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
-                    .andGiven(history(27))
-                    .when(record("w27", "7", latest))
+                    .andGiven(history(30))
+                    .when(record("w30", "6", latest))
                     .expectEventsMatching(payloadsSatisfying(events -> {
-                        assertThat(events).hasSize(2);
-                        SignalRaised shift = (SignalRaised) events.get(1);
-                        assertThat(shift.type()).isEqualTo(SignalType.KPI_SHIFT);
+                        List<SignalRaised> shifts = shifts(events);
+                        assertThat(shifts).hasSize(1);
+                        SignalRaised shift = shifts.get(0);
                         assertThat(shift.severity()).isEqualTo(Severity.WARNING);
-                        assertThat(shift.explanation()).isEqualTo("Share of applications online: The CUSUM of the last "
-                                + "8 deviations from plan reached 20.45 below their usual level of 0.00, beyond the "
-                                + "decision interval of 5.76 (σ 0.89): a sustained shift for the worse.");
+                        // it starts at half the decision interval, 2.55, and adds 4 − 0.44 for the reading of 6
+                        assertThat(shift.explanation()).isEqualTo("Share of applications online: The CUSUM of the "
+                                + "deviations from plan since its baseline of 30 readings reached 6.11 below the "
+                                + "baseline's level of 0.00, beyond the decision interval of 5.10 (σ 0.89): a sustained "
+                                + "shift for the worse.");
                         assertThat(shift.evidence()).containsEntry("rule", "CUSUM")
                                 .containsEntry("direction", "WORSENING")
                                 .containsKeys("statistic", "decisionInterval", "mean", "sigma", "xmrCentreLine",
                                         "xmrLowerLimit", "xmrUpperLimit", "movingRangeLimit");
                         assertThat((BigDecimal) shift.evidence().get("mean")).isEqualByComparingTo("0");
-                        // the XmR limits come from the 20 deviations before the latest: 7 of −0.5, 6 of +0.5, 7 of −3
-                        assertThat((BigDecimal) shift.evidence().get("xmrCentreLine")).isEqualByComparingTo("-1.075");
+                        // the XmR limits come from the 20 deviations before the latest: 10 of −0.5, 10 of +0.5
+                        assertThat((BigDecimal) shift.evidence().get("xmrCentreLine")).isEqualByComparingTo("0");
                     }));
         }
 
         @Test
         void countsOnlyReadingsSinceTheLastRetarget() {
-            List<Object> retargeted = history(27);
+            List<Object> retargeted = history(30);
             fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
                     .andGiven(retargeted)
                     .andGivenCurrentTime(Instant.parse("2024-12-01T00:00:00Z"))
                     .andGiven(new KpiRetargeted(PROGRAMME_ID, KPI_ID, new BigDecimal("70"), LocalDate.of(2026, 6, 30),
                             new BigDecimal("5"), new BigDecimal("80"), LocalDate.of(2025, 12, 31), "Later"))
-                    .when(record("w27", "7", latest))
-                    .expectEvents(recorded("w27", "7", latest));
+                    .when(record("w30", "6", latest))
+                    .expectEventsMatching(payloadsSatisfying(events -> assertThat(shifts(events)).isEmpty()));
+        }
+
+        @Test
+        void anOpenShiftNamesTheCusumOfTheLatestReading() {
+            List<Object> given = history(30);
+            given.add(recorded("w30", "6", latest));
+            given.add(raised(SignalType.KPI_SHIFT, 1, Severity.WARNING));
+            fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
+                    .andGiven(given)
+                    .when(record("w31", "6", latest.plus(Duration.ofDays(7))))
+                    .expectEventsMatching(payloadsSatisfying(events -> assertThat(events)
+                            .filteredOn(SignalEvidenceUpdated.class::isInstance)
+                            .map(SignalEvidenceUpdated.class::cast)
+                            .filteredOn(updated -> updated.type() == SignalType.KPI_SHIFT)
+                            .singleElement()
+                            // 6.11, and 6 on 6 Jan 2025 lies 4.96 below the plan, which left 10 on 1 Jan: 6.11 + 4.52
+                            .satisfies(updated -> assertThat(updated.explanation()).contains("reached 10.62 below"))));
+        }
+
+        private static List<SignalRaised> shifts(List<Object> events) {
+            return events.stream().filter(SignalRaised.class::isInstance).map(SignalRaised.class::cast)
+                    .filter(raised -> raised.type() == SignalType.KPI_SHIFT).toList();
         }
     }
 
@@ -354,6 +432,21 @@ class KpiSignalsTest {
                     .when(record("w9", "21", MARCH_1))
                     .expectEvents(recorded("w9", "21", MARCH_1), cleared(stale,
                             "A reading arrived within 1.5 cadences, or the target date has passed."));
+        }
+
+        @Test
+        void aNewerReadingThatLeavesItStaleCountsFromThatReading() {
+            Instant february16 = Instant.parse("2025-02-16T00:00:00Z");
+
+            definedOnNewYear().andGiven(DEFINED, recorded("w7", "18", february14), stale)
+                    .andGivenCurrentTime(NOW)
+                    .when(record("w8", "19", february16))
+                    .expectEventsMatching(events(recorded("w8", "19", february16), new SignalEvidenceUpdated(
+                            PROGRAMME_ID, stale.signalId(), SignalType.KPI_STALE, KPI, Severity.WARNING,
+                            "Share of applications online has had no new reading for 13.5 days, since 2025-02-16; its "
+                                    + "cadence P1W allows 10.5 days.",
+                            Map.of("lastActivityAt", "2025-02-16T00:00:00Z", "daysSince", new BigDecimal("13.5"),
+                                    "allowedDays", new BigDecimal("10.5"), "cadence", "P1W"))));
         }
 
         @Test

@@ -1,5 +1,6 @@
 package nl.koers.tracking.programme;
 
+import static nl.koers.tracking.EventsMatcher.eventThenEvidenceOf;
 import static nl.koers.tracking.EventsMatcher.events;
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 import static nl.koers.tracking.programme.ProgrammeTest.CLOSED;
@@ -133,8 +134,8 @@ class MilestoneRulesTest {
 
             fixture.given(DEFINED, PLANNED, FORECAST_UPDATED, SLIPPING_RAISED)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, later, "Testing took longer"))
-                    .expectEvents(new MilestoneForecastUpdated(PROGRAMME_ID, MILESTONE_ID, later, FORECAST,
-                            "Testing took longer"));
+                    .expectEventsMatching(eventThenEvidenceOf(new MilestoneForecastUpdated(PROGRAMME_ID, MILESTONE_ID,
+                            later, FORECAST, "Testing took longer"), SLIPPING_RAISED.signalId(), "forecast for " + later));
         }
 
         @Test

@@ -1,5 +1,6 @@
 package nl.koers.tracking.programme;
 
+import static nl.koers.tracking.EventsMatcher.eventThenEvidenceOf;
 import static nl.koers.tracking.EventsMatcher.events;
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 import static nl.koers.tracking.programme.ProgrammeTest.CLOSED;
@@ -48,6 +49,7 @@ import nl.koers.api.signal.AcknowledgeProgrammeSignal;
 import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalAcknowledged;
 import nl.koers.api.signal.SignalCleared;
+import nl.koers.api.signal.SignalEvidenceUpdated;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalRaised;
 import nl.koers.api.signal.SignalSeverityChanged;
@@ -100,11 +102,12 @@ class ProgrammeSignalsTest {
         }
 
         @Test
-        void raisesNothingNewWhileTheSlipStaysAWarning() {
+        void raisesNothingNewWhileTheSlipStaysAWarningButNamesTheNewForecast() {
             fixture.given(DEFINED, PLANNED, FORECAST_JULY, SLIPPING)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, LocalDate.of(2025, 8, 1), null))
-                    .expectEvents(new MilestoneForecastUpdated(PROGRAMME_ID, MILESTONE_ID, LocalDate.of(2025, 8, 1),
-                            LocalDate.of(2025, 7, 31), null));
+                    .expectEventsMatching(eventThenEvidenceOf(new MilestoneForecastUpdated(PROGRAMME_ID, MILESTONE_ID,
+                            LocalDate.of(2025, 8, 1), LocalDate.of(2025, 7, 31), null), SLIPPING.signalId(),
+                            "forecast for 2025-08-01", "32 days after its due date of 2025-06-30"));
         }
 
         @Test
@@ -161,13 +164,14 @@ class ProgrammeSignalsTest {
                 SignalType.MILESTONE_REBASELINED_AGAIN, MILESTONE, Severity.WARNING, "Twice", Map.of());
 
         @Test
-        void isNotRaisedAgainOnAThirdRebaseline() {
+        void isNotRaisedAgainOnAThirdRebaselineButCountsIt() {
             LocalDate third = LocalDate.of(2026, 3, 31);
 
             fixture.given(DEFINED, PLANNED, first, second, raised)
                     .when(new RebaselineMilestone(PROGRAMME_ID, MILESTONE_ID, third, "Again", "Steering"))
-                    .expectEvents(new MilestoneRebaselined(PROGRAMME_ID, MILESTONE_ID, third, LocalDate.of(2025, 12, 31),
-                            "Again", "Steering"));
+                    .expectEventsMatching(eventThenEvidenceOf(new MilestoneRebaselined(PROGRAMME_ID, MILESTONE_ID,
+                            third, LocalDate.of(2025, 12, 31), "Again", "Steering"), raised.signalId(),
+                            "re-baselined 3 times", "now on 2026-03-31"));
         }
 
         @Test
@@ -240,8 +244,9 @@ class ProgrammeSignalsTest {
 
             fixture.given(DEFINED, duePassed, overdue)
                     .when(new RebaselineMilestone(PROGRAMME_ID, "intake-form", newDue, "Supplier late", "Steering"))
-                    .expectEvents(new MilestoneRebaselined(PROGRAMME_ID, "intake-form", newDue,
-                            LocalDate.of(2025, 2, 15), "Supplier late", "Steering"));
+                    .expectEventsMatching(eventThenEvidenceOf(new MilestoneRebaselined(PROGRAMME_ID, "intake-form",
+                            newDue, LocalDate.of(2025, 2, 15), "Supplier late", "Steering"), overdue.signalId(),
+                            "was due on 2025-02-28"));
         }
 
         @Test
@@ -333,6 +338,32 @@ class ProgrammeSignalsTest {
                                     DeliveryConfidence.GREEN, Decision.CONTINUE, "On course", List.of(), List.of()),
                             cleared(raised, "An evaluation outcome was held on 2025-02-28."));
         }
+
+        @Test
+        void anOutcomeHeldLongAgoLeavesItOpenCountingFromItsHeldOn() {
+            EvaluationScheduled scheduled = new EvaluationScheduled(PROGRAMME_ID, "q1-review", "Q1 review",
+                    LocalDate.of(2025, 2, 27));
+            EvaluationOutcomeRecorded outcome = new EvaluationOutcomeRecorded(PROGRAMME_ID, "q1-review",
+                    LocalDate.of(2025, 2, 28), DeliveryConfidence.AMBER, Decision.ADJUST, "Late", List.of(), List.of());
+
+            new AggregateTestFixture<>(Programme.class)
+                    .registerInjectableResource(Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"), ZoneOffset.UTC))
+                    .given(DEFINED, scheduled, raised)
+                    .when(new RecordEvaluationOutcome(PROGRAMME_ID, "q1-review", LocalDate.of(2025, 2, 28),
+                            DeliveryConfidence.AMBER, Decision.ADJUST, "Late", List.of(), List.of()))
+                    .expectEventsMatching(events(outcome, new SignalEvidenceUpdated(PROGRAMME_ID, raised.signalId(),
+                            SignalType.EVALUATION_OVERDUE, programme, Severity.WARNING,
+                            "No evaluation outcome has been held for 123 days, since 2025-02-28; at most 90 days should "
+                                    + "pass without one.",
+                            Map.of("since", "2025-02-28", "daysWithout", 123L, "allowedDays", 90))));
+        }
+
+        @Test
+        void timePassingAloneLeavesItsSentenceAsItWas() {
+            fixture.given(DEFINED, raised)
+                    .when(new CheckProgrammeDeadlines(PROGRAMME_ID, Instant.parse("2025-05-01T00:00:00Z")))
+                    .expectNoEvents();
+        }
     }
 
     @Nested
@@ -357,6 +388,17 @@ class ProgrammeSignalsTest {
             fixture.given(DEFINED, raised)
                     .when(new AssessLeverCoverage(PROGRAMME_ID, fourLevers))
                     .expectNoEvents();
+        }
+
+        @Test
+        void listsOnlyTheLeversStillUnmeasured() {
+            Set<Lever> fiveLevers = EnumSet.complementOf(EnumSet.of(Lever.SUPPORT));
+
+            fixture.given(DEFINED, raised)
+                    .when(new AssessLeverCoverage(PROGRAMME_ID, fiveLevers))
+                    .expectEventsMatching(events(new SignalEvidenceUpdated(PROGRAMME_ID, raised.signalId(),
+                            SignalType.LEVER_UNMEASURED, programme, Severity.INFO,
+                            "1 of the 6 levers have no KPI: SUPPORT.", Map.of("unmeasuredLevers", List.of("SUPPORT")))));
         }
 
         @Test
