@@ -34,14 +34,16 @@ public record Shift(
         return direction.severity();
     }
 
-    /** One sentence with the numbers, for the signal's explanation. */
+    /**
+     * One sentence with the numbers that hold while the shift does, for the signal's explanation: the baseline and
+     * the decision interval, not the CUSUM's running value (in the evidence), which moves with every reading and
+     * would rewrite the sentence each time (SignalEvidenceUpdated) while saying nothing new.
+     */
     public String explanation() {
-        String way = direction == ShiftDirection.WORSENING ? "below" : "above";
-        String forThe = direction == ShiftDirection.WORSENING ? "worse" : "better";
-        return "The " + rule + " of the deviations from plan since its baseline of " + baselineReadings
-                + " readings reached " + twoPlaces(statistic) + " " + way + " the baseline's level of " + twoPlaces(mean)
-                + ", beyond the decision interval of " + twoPlaces(decisionInterval) + " (σ " + twoPlaces(sigma)
-                + "): a sustained shift for the " + forThe + ".";
+        String way = direction == ShiftDirection.WORSENING ? "worse" : "better";
+        return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a CUSUM measured"
+                + " from the level of " + twoPlaces(mean) + " (σ " + twoPlaces(sigma) + ") of its baseline of "
+                + baselineReadings + " readings passed the decision interval of " + twoPlaces(decisionInterval) + ".";
     }
 
     private static String twoPlaces(BigDecimal value) {
