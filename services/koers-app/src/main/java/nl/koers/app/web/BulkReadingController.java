@@ -2,6 +2,12 @@ package nl.koers.app.web;
 
 import java.io.IOException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
@@ -32,8 +38,13 @@ class BulkReadingController {
     }
 
     /** 200 with the outcome of every row; 400 before any row is recorded when the header lacks a column. */
+    @ApiResponse(responseCode = "200", description = "Every row handled: counts, and the rejected rows (or every row) with their outcome", useReturnTypeSchema = true)
+    @Operation(summary = "Record readings from a CSV file", description = "A CSV file (UTF-8, header row, RFC 4180 quoting) with the columns `kpiId`, `readingId`, `measuredAt`, `value` and optional `source`, `note`, in any order. Every row is a reading with the rules of a single reading (recorded once by its `readingId`); a bad row is reported by its line number and never stops the others. A missing column is 400 before any row is recorded. `?rows=all` lists every row, else only the rejected ones. The file is read as it arrives; its limit is `koers.http.max-csv-size` (50 MB).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+            examples = @ExampleObject(name = "weekly-readings", value = "kpiId,readingId,measuredAt,value,source,note\nlead-time,2026-w06,2026-02-02,51.5,case-system,\nlead-time,2026-w07,2026-02-09,49,case-system,\"late, after the holiday backlog\"\n")))
     @PostMapping(consumes = TEXT_CSV)
-    BulkReadingReport record(@PathVariable String pid, @RequestParam(required = false) String rows,
+    BulkReadingReport record(@PathVariable String pid, @Parameter(description = "`all` lists every row; `rejected` (the default) only the rejected ones")
+                             @RequestParam(required = false) String rows,
                              HttpServletRequest request)
             throws IOException, ReadingsCsv.InvalidHeader, ReadingsCsv.Unreadable {
         if (rows != null && !rows.equals("all") && !rows.equals("rejected")) {
