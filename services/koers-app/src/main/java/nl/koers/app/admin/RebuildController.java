@@ -2,6 +2,8 @@ package nl.koers.app.admin;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +23,14 @@ class RebuildController {
     }
 
     /** 202: the rebuild runs in the background; its progress is at GET on the same path. 409 while one runs. */
+    @Operation(summary = "Rebuild the read model", description = "Replays the event store into the projections in the background (202); side effects such as Kafka publishing are not replayed. 409 while a rebuild runs.")
+    @ApiResponse(responseCode = "202", description = "Started; progress at GET on the same path", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<RebuildStatus> start() {
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/rebuild")).body(rebuild.start());
     }
 
+    @Operation(summary = "Rebuild progress", description = "The state of the last rebuild and how far it got.")
     @GetMapping
     RebuildStatus progress() {
         return rebuild.status();

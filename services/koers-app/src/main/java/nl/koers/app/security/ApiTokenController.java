@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +51,8 @@ class ApiTokenController {
     record IssuedToken(@JsonUnwrapped ApiToken apiToken, String token) {
     }
 
+    @Operation(summary = "Issue an API token", description = "A token for a script or another system, with roles, optional programmes and expiry; the token itself is shown this once.")
+    @ApiResponse(responseCode = "201", description = "Issued; the token is in `token`", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken body, @AuthenticationPrincipal Caller admin) {
         ApiTokens.Issued issued = tokens.issue(body.name().strip(), body.roles(),
@@ -57,17 +61,21 @@ class ApiTokenController {
                 .body(new IssuedToken(issued.token(), issued.secret()));
     }
 
+    @Operation(summary = "List API tokens", description = "Every token with who issued it, its expiry, revocation and last use; never the token itself.")
     @GetMapping
     List<ApiToken> list() {
         return tokens.list();
     }
 
+    @Operation(summary = "Read an API token", description = "One token as listed.")
     @GetMapping("/{id}")
     ApiToken token(@PathVariable UUID id) {
         return tokens.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** 204, also for a token revoked before. */
+    @Operation(summary = "Revoke an API token", description = "The token is refused from the next request on (204, also when revoked before).")
+    @ApiResponse(responseCode = "204", description = "Revoked", useReturnTypeSchema = true)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable UUID id, @AuthenticationPrincipal Caller admin) {
         tokens.find(id).orElseThrow(() -> notFound(id));

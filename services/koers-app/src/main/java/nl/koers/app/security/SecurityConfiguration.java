@@ -98,7 +98,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**").hasRole(Role.OFFICE.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(EVERY_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/programmes").access(officeOfAllProgrammes)
-                .requestMatchers(HttpMethod.POST, PROGRAMME + "/kpis/*/readings", PROGRAMME + "/kpis/*/readings/*/correction",
+                .requestMatchers(HttpMethod.POST, PROGRAMME + "/readings", PROGRAMME + "/kpis/*/readings",
+                        PROGRAMME + "/kpis/*/readings/*/correction",
                         PROGRAMME + "/kpis/*/readings/*/retraction", PROGRAMME + "/milestones/*/forecast")
                 .hasAnyRole(Role.TEAM.name(), Role.OFFICE.name())
                 .requestMatchers(HttpMethod.POST, PROGRAMME + "/milestones/*/rebaseline", PROGRAMME + "/evaluations/*/outcome",
@@ -167,7 +168,7 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(HttpSettings settings, ObjectMapper json) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), json));
+                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), settings.maxCsvSize().toBytes(), json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

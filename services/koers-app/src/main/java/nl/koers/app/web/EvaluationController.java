@@ -4,13 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.evaluation.Action;
 import nl.koers.api.evaluation.RecordEvaluationOutcome;
 import nl.koers.api.evaluation.ScheduleEvaluation;
-import nl.koers.navigation.programme.EvaluationView;
 import nl.koers.navigation.programme.AsOfQueries;
+import nl.koers.navigation.programme.EvaluationView;
 import nl.koers.navigation.programme.ProgrammeQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -37,6 +39,8 @@ class EvaluationController {
         this.asOfQueries = asOfQueries;
     }
 
+    @Operation(summary = "Schedule an evaluation", description = "An evaluation moment of the steering committee. Answers 201 with its URL in `Location`.")
+    @ApiResponse(responseCode = "201", description = "Scheduled; `Location` is the evaluation's URL", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EvaluationRequests.ScheduleEvaluation> schedule(@PathVariable String pid,
                                                                    @Valid @RequestBody EvaluationRequests.ScheduleEvaluation body) {
@@ -44,6 +48,8 @@ class EvaluationController {
         return ResponseEntity.created(URI.create("/api/v1/programmes/" + pid + "/evaluations/" + body.id())).body(body);
     }
 
+    @Operation(summary = "Record an evaluation's outcome", description = "Held on, delivery confidence, decision, summary, actions and the signals it addressed; a steering act, recorded once.")
+    @ApiResponse(responseCode = "204", description = "Recorded", useReturnTypeSchema = true)
     @PostMapping(path = "/{eid}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> outcome(@PathVariable String pid, @PathVariable String eid,
                                  @Valid @RequestBody EvaluationRequests.Outcome body) {
@@ -54,6 +60,7 @@ class EvaluationController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Read an evaluation", description = "The evaluation moment with its outcome; with `asOf`, as known at that moment.")
     @GetMapping("/{eid}")
     EvaluationView evaluation(@PathVariable String pid, @PathVariable String eid, @RequestParam(required = false) Instant asOf) {
         return (asOf == null ? queries.evaluation(pid, eid) : asOfQueries.evaluation(pid, eid, asOf))

@@ -3,6 +3,7 @@ package nl.koers.app.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
 import nl.koers.navigation.history.Changes;
@@ -26,6 +27,7 @@ class HistoryController {
         this.history = history;
     }
 
+    @Operation(summary = "Read a programme's history", description = "Every event of the programme in recorded order, with who caused it and in which request; `from` and `to` narrow it to [from, to).")
     @GetMapping("/history")
     List<HistoryEntry> history(@PathVariable String pid, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to) {
@@ -34,6 +36,7 @@ class HistoryController {
         return history.history(pid, from, to);
     }
 
+    @Operation(summary = "What changed between two moments", description = "What was recorded in [from, to), grouped: readings, corrections and retractions, milestone moves, decisions, signals and the rest.")
     @GetMapping("/changes")
     Changes changes(@PathVariable String pid, @RequestParam Instant from, @RequestParam Instant to) {
         requireOrdered(from, to);

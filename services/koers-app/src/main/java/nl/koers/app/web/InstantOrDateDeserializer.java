@@ -25,11 +25,16 @@ public class InstantOrDateDeserializer extends StdScalarDeserializer<Instant> {
         }
         String text = parser.getText().trim();
         try {
-            return InstantParameters.inRange(text.length() == 10
-                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text));
+            return parse(text);
         } catch (DateTimeParseException e) {
             return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an instant or a date");
         }
+    }
+
+    /** The instant or date {@code text} names, in the years 1 to 9999. */
+    public static Instant parse(String text) {
+        return InstantParameters.inRange(text.length() == 10
+                ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : Instant.parse(text));
     }
 }

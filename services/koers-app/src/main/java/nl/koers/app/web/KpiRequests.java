@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,8 @@ final class KpiRequests {
 
     record RecordReading(
             @NotNull @Digits(integer = 15, fraction = 10) BigDecimal value,
+            @Schema(implementation = String.class, example = "2026-03-01T09:30:00Z",
+                    description = "When it was true: an instant like 2026-03-01T09:30:00Z, or a date like 2026-03-01 (00:00 UTC)")
             @NotNull @JsonDeserialize(using = InstantOrDateDeserializer.class) Instant measuredAt,
             @NotBlank @Pattern(regexp = Ids.READING_ID, message = Ids.READING_ID_MESSAGE) String readingId,
             @Size(max = 200) String source,

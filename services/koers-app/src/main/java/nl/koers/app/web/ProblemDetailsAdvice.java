@@ -61,6 +61,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ProblemDetail tooLarge(RequestBodyTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request body too large",
+                e.getMessage() + " The rows read before the limit were handled; send the rest in another file.");
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", e.getMessage());

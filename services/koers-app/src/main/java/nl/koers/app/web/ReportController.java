@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.koers.api.NotFoundException;
 import nl.koers.navigation.report.Document;
 import nl.koers.navigation.report.SteeringReports;
@@ -34,6 +35,7 @@ class ReportController {
     }
 
     /** {@code asOf} defaults to now, {@code since} to the previous evaluation's outcome. */
+    @Operation(summary = "The steering report", description = "Health beside the last delivery confidence, KPIs against plan, milestones, signals and decisions, as of `asOf` (default now) and since `since` (default the previous evaluation); Markdown or a printable HTML page, as the caller accepts.")
     @GetMapping(path = "/report", produces = {"text/markdown;charset=UTF-8", "text/html;charset=UTF-8"})
     ResponseEntity<String> report(@PathVariable String pid, @RequestParam(required = false) Instant asOf,
                                   @RequestParam(required = false) Instant since,

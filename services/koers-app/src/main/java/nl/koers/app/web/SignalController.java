@@ -3,6 +3,10 @@ package nl.koers.app.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -51,6 +55,7 @@ class SignalController {
      * The signals of the programmes the caller may see, newest first, every state unless filtered; with {@code asOf}
      * as they stood then.
      */
+    @Operation(summary = "List signals", description = "Signals, newest first, every state unless filtered by programme, state, severity or type; with `asOf`, as known at that moment.")
     @GetMapping
     List<SignalView> signals(@RequestParam(required = false) String programme,
                              @RequestParam(required = false) SignalState state,
@@ -63,6 +68,10 @@ class SignalController {
         return signals.stream().filter(signal -> caller.sees(signal.subject().programmeId())).toList();
     }
 
+    @Operation(summary = "Acknowledge a signal", description = "Steering has seen the signal and says what it does about it; a CLEARED signal cannot be acknowledged (409).")
+    @ApiResponse(responseCode = "204", description = "Acknowledged", useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "steering", value = "{\"by\": \"Steering committee\", \"note\": \"Second intake team from April\"}")))
     @PostMapping(path = "/{sid}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> acknowledge(@PathVariable String sid, @Valid @RequestBody Acknowledgement body) {
         SignalId signalId = SignalId.parse(sid).orElseThrow(() -> new NotFoundException("There is no signal '" + sid + "'."));

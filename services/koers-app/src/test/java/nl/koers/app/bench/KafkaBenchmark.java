@@ -201,12 +201,16 @@ public final class KafkaBenchmark {
 
     /** A reading of KPI {@code k} at {@code at}, exactly on its plan line (100 to 200). */
     static String reading(String programmeId, int k, Instant at, String readingId) {
-        double days = ChronoUnit.SECONDS.between(BASELINE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant(), at) / 86400.0;
-        BigDecimal plan = BigDecimal.valueOf(100 + 100 * days / ChronoUnit.DAYS.between(BASELINE_DATE, TARGET_DATE))
-                .setScale(4, RoundingMode.HALF_EVEN);
         return """
                 {"programmeId": "%s", "kpiId": "kpi-%d", "value": %s, "measuredAt": "%s", "readingId": "%s"}"""
-                .formatted(programmeId, k, plan.toPlainString(), at, readingId);
+                .formatted(programmeId, k, planValue(at).toPlainString(), at, readingId);
+    }
+
+    /** The value on the plan line of the benchmark's KPIs at {@code at}. */
+    static BigDecimal planValue(Instant at) {
+        double days = ChronoUnit.SECONDS.between(BASELINE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant(), at) / 86400.0;
+        return BigDecimal.valueOf(100 + 100 * days / ChronoUnit.DAYS.between(BASELINE_DATE, TARGET_DATE))
+                .setScale(4, RoundingMode.HALF_EVEN);
     }
 
     private static Instant measuredAt(int week) {

@@ -3,9 +3,15 @@ package nl.koers.app.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.io.BufferedWriter;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +38,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.app.RunningService;
+import nl.koers.app.TestCredentials;
 import nl.koers.app.kafka.KafkaBroker;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +67,7 @@ public final class ServiceBenchmark {
     private static final int PROGRAMMES = 100;
     private static final int KPIS = 4;
     private static final int PROBE_KPIS = 10;
+    private static final int CSV_KPIS = 20;
     private static final int[] BACKGROUND_RATES = {100, 200, 300, 400, 600, 800};
     private static final int REQUIRED_RATE = 200;
     private static final long SIGNAL_DEADLINE_NANOS = Duration.ofSeconds(1).toNanos();
@@ -72,6 +80,9 @@ public final class ServiceBenchmark {
     private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 30);
     /** {@code ingest}: only the first part (HTTP and Kafka ingest, reading to signal), for quick rounds. */
     private final boolean ingestOnly = "ingest".equals(System.getProperty("bench.phases"));
+    /** {@code csv}: only HTTP ingest with 8 clients and one CSV file of {@code bench.csvRows} readings, Kafka off. */
+    private final boolean csvOnly = "csv".equals(System.getProperty("bench.phases"));
+    private final int csvRows = Integer.getInteger("bench.csvRows", 100_000);
     private final AtomicLong readings = new AtomicLong();
     private final AtomicInteger probes = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -92,6 +103,37 @@ public final class ServiceBenchmark {
         database = Database.fromProperties();
         phaseEnded("begin");
         JdbcBaselines jdbc = new JdbcBaselines(database, seconds);
+        if (csvOnly) {
+            csvAndSingleReadings(jdbc);
+        } else {
+            everyPhase(jdbc);
+        }
+        jdbc.dropTables();
+
+        results.put("machine", machine());
+        results.put("phases", phases);
+        results.put("summary", Summary.of(koers, baselines));
+        results.put("koers", koers);
+        results.put("baselines", baselines);
+        Benchmarks.report("service", results);
+    }
+
+    /** Readings posted one by one (8 clients) beside the same readings in one CSV file, Kafka off. */
+    private void csvAndSingleReadings(JdbcBaselines jdbc) throws Exception {
+        app = RunningService.start(database.serviceArguments());
+        jdbc.createTables();
+        baselines.put("batchedInserts", jdbc.batchedInserts());
+        phaseEnded("baselinesWritten");
+        KafkaBenchmark.definePortfolio(app.bean(CommandGateway.class), "bench-", PROGRAMMES, KPIS);
+        httpIngest(8, Math.min(seconds, 5));
+        koers.put("httpIngest8", withCpu(() -> httpIngest(8, seconds)));
+        phaseEnded("httpIngest");
+        koers.put("csvIngest", withCpu(this::csvIngest));
+        phaseEnded("csvIngest");
+        app.close();
+    }
+
+    private void everyPhase(JdbcBaselines jdbc) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start()) {
             app = RunningService.start(Stream.concat(Stream.of(database.serviceArguments()), Stream.of(
                     "--koers.kafka.enabled=true", "--koers.kafka.bootstrap-servers=" + broker.bootstrapServers()))
@@ -110,6 +152,8 @@ public final class ServiceBenchmark {
                 koers.put("httpIngest" + clients, withCpu(() -> httpIngest(clients, seconds)));
             }
             phaseEnded("httpIngest");
+            koers.put("csvIngest", withCpu(this::csvIngest));
+            phaseEnded("csvIngest");
             koers.put("kafkaIngest", withCpu(() -> kafkaIngest(broker.bootstrapServers())));
             phaseEnded("kafkaIngest");
             koers.put("readingToSignal", readingToSignal());
@@ -119,14 +163,6 @@ public final class ServiceBenchmark {
         if (!ingestOnly) {
             afterIngest(jdbc);
         }
-        jdbc.dropTables();
-
-        results.put("machine", machine());
-        results.put("phases", phases);
-        results.put("summary", Summary.of(koers, baselines));
-        results.put("koers", koers);
-        results.put("baselines", baselines);
-        Benchmarks.report("service", results);
     }
 
     /** Seeding, rebuild and as-of, on the service started again without Kafka. */
@@ -304,6 +340,48 @@ public final class ServiceBenchmark {
             connections.remove();
         } catch (IOException | RuntimeException e) {
             // a connection that failed is dropped; the next request opens another
+        }
+    }
+
+    /**
+     * One CSV file of {@code bench.csvRows} readings, on plan, to a programme of {@value #CSV_KPIS} KPIs of its own,
+     * written to disk first and streamed from there, so that neither side holds it whole.
+     */
+    private Map<String, Object> csvIngest() throws Exception {
+        KafkaBenchmark.definePortfolio(app.bean(CommandGateway.class), "csv-", 1, CSV_KPIS);
+        Path file = Files.createTempFile("koers-readings", ".csv");
+        try {
+            try (BufferedWriter csv = Files.newBufferedWriter(file)) {
+                csv.write("kpiId,readingId,measuredAt,value,source\r\n");
+                for (int n = 0; n < csvRows; n++) {
+                    Instant at = BASELINE_DATE.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(n / CSV_KPIS));
+                    csv.write("kpi-" + n % CSV_KPIS + ",c" + n + "," + at + "," + KafkaBenchmark.planValue(at).toPlainString()
+                            + ",spreadsheet\r\n");
+                }
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(app.base() + "/api/v1/programmes/csv-0/readings"))
+                    .header("Authorization", TestCredentials.ADMIN_AUTHORIZATION)
+                    .header("Content-Type", "text/csv")
+                    .timeout(Duration.ofMinutes(30))
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("The CSV file was answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode report = new ObjectMapper().readTree(response.body());
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("rows", csvRows);
+            figures.put("bytes", Files.size(file));
+            figures.put("readings", report.get("recorded").asLong());
+            figures.put("rejected", report.get("rejected").asLong());
+            figures.put("seconds", Benchmarks.round(elapsed));
+            figures.put("readingsPerSecond", Benchmarks.round(report.get("recorded").asLong() / elapsed));
+            return figures;
+        } finally {
+            Files.delete(file);
         }
     }
 

@@ -35,6 +35,9 @@ final class Summary {
                     "INSERT+COMMIT, " + (clients == 1 ? 1 : 8) + " connection(s), rows/s", value(baselines, baseline, "rowsPerSecond"),
                     clients == 8 ? 0.5 : null);
         }
+        ratio("HTTP bulk CSV, one file of " + value(koers, "csvIngest", "readings") + " rows, readings/s",
+                value(koers, "csvIngest", "readingsPerSecond"),
+                "batched INSERT, 100 a transaction, rows/s", value(baselines, "batchedInserts", "rowsPerSecond"), null);
         ratio("Kafka ingest, readings/s (produce → stored p99 " + millis("kafkaIngest", "producedToStored", "p99Millis") + " ms)",
                 value(koers, "kafkaIngest", "readingsPerSecond"),
                 "batched INSERT, 100 a transaction, rows/s", value(baselines, "batchedInserts", "rowsPerSecond"), 0.25);

@@ -58,7 +58,11 @@ class AccessMatrixTest {
     private int calls;
 
     /** A request; {@code body} null for none. */
-    private record Call(String method, String path, String body) {
+    private record Call(String method, String path, String body, String contentType) {
+
+        Call(String method, String path, String body) {
+            this(method, path, body, "application/json");
+        }
     }
 
     /** An endpoint, the roles it allows, and its n-th call (which may first set up what it needs, as the admin). */
@@ -120,7 +124,7 @@ class AccessMatrixTest {
         for (Endpoint endpoint : endpoints()) {
             Call call = nextCall(endpoint);
             if (call.path().contains("alpha")) {
-                Call onBeta = new Call(call.method(), call.path().replace("alpha", "beta"), call.body());
+                Call onBeta = new Call(call.method(), call.path().replace("alpha", "beta"), call.body(), call.contentType());
                 HttpResponse<String> response = send(onBeta, team);
                 assertThat(response.statusCode()).as(endpoint.name() + " on beta: " + response.body()).isEqualTo(404);
                 assertThat(response.body()).contains("There is no").doesNotContain("scope");
@@ -160,6 +164,8 @@ class AccessMatrixTest {
                 {"target": 9%d, "targetDate": "2026-12-31", "reason": "more ambition"}""".formatted(n))));
         endpoints.add(new Endpoint("record a reading", TEAM_OR_OFFICE, n -> post(ALPHA + "/kpis/k/readings", """
                 {"value": 21, "measuredAt": "2026-02-02", "readingId": "r-%d"}""".formatted(n))));
+        endpoints.add(new Endpoint("record readings from a CSV file", TEAM_OR_OFFICE, n -> new Call("POST", ALPHA + "/readings",
+                "kpiId,readingId,measuredAt,value\nk,csv-%d,2026-02-04,23\n".formatted(n), "text/csv")));
         endpoints.add(new Endpoint("correct a reading", TEAM_OR_OFFICE, n -> post(ALPHA + "/kpis/k/readings/r1/correction", """
                 {"value": %d, "reason": "typo"}""".formatted(n))));
         endpoints.add(new Endpoint("retract a reading", TEAM_OR_OFFICE, n -> {
@@ -248,7 +254,7 @@ class AccessMatrixTest {
         sent.add(call);
         HttpResponse<String> response = switch (call.method()) {
             case "GET" -> client.get(call.path(), token);
-            case "POST" -> client.post(call.path(), token, call.body());
+            case "POST" -> client.post(call.path(), token, call.body(), call.contentType());
             default -> client.delete(call.path(), token);
         };
         answered.merge(response.statusCode(), 1, Integer::sum);

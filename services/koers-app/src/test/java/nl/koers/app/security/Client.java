@@ -19,8 +19,12 @@ record Client(String base) {
     }
 
     HttpResponse<String> post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, token, json, "application/json");
+    }
+
+    HttpResponse<String> post(String path, String token, String body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> delete(String path, String token) {
