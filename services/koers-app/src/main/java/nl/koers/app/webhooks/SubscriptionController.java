@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +63,13 @@ class SubscriptionController {
     record Made(@JsonUnwrapped Subscription subscription, String secret) {
     }
 
+    @Operation(summary = "Subscribe a URL to signals", description = "Signal events of the caller's programmes (or those "
+            + "named), at `minSeverity` or above (WARNING by default), of the `types` named (all by default), are "
+            + "delivered to `url` in the `format` chosen: STANDARD (signed JSON, Standard Webhooks), SLACK or TEAMS. "
+            + "Only `https` on public addresses, unless the service allows private targets. The signing `secret` is "
+            + "shown in this answer only.")
+    @ApiResponse(responseCode = "201", description = "Subscribed; `Location` is the subscription's URL, `secret` signs its deliveries",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Made> subscribe(@Valid @RequestBody NewSubscription body, @AuthenticationPrincipal Caller caller) {
         String url = body.url().strip();
@@ -82,17 +91,23 @@ class SubscriptionController {
                 .body(new Made(made.subscription(), made.secret()));
     }
 
+    @Operation(summary = "List subscriptions", description = "The subscriptions within the caller's programmes, with "
+            + "their filters, state (ACTIVE, or DISABLED after a 410 or days of failures) and last delivery; never their secrets.")
     @GetMapping
     List<Subscription> list(@AuthenticationPrincipal Caller caller) {
         return subscriptions.list().stream().filter(subscription -> subscription.visibleTo(caller)).toList();
     }
 
+    @Operation(summary = "Show a subscription", description = "One subscription, without its secret; one outside the "
+            + "caller's programmes is 404.")
     @GetMapping("/{id}")
     Subscription subscription(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return visible(id, caller);
     }
 
     /** 204; nothing is delivered to it from then on. */
+    @Operation(summary = "Unsubscribe", description = "Deletes the subscription: nothing is delivered to it from then on.")
+    @ApiResponse(responseCode = "204", description = "Unsubscribed")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> unsubscribe(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         subscriptions.delete(visible(id, caller).id());
@@ -100,6 +115,9 @@ class SubscriptionController {
     }
 
     /** Every attempt to deliver to it, newest first, at most {@code limit} (1 to 1000). */
+    @Operation(summary = "List a subscription's deliveries", description = "Every attempt to deliver to it, newest "
+            + "first, at most `limit` (1 to 1000, default 100): the webhook-id (the same on every retry), the signal and "
+            + "event, the receiver's status and the outcome (DELIVERED, RETRYING, FAILED).")
     @GetMapping("/{id}/deliveries")
     List<Outbox.Attempt> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit,
                                     @AuthenticationPrincipal Caller caller) {
