@@ -34,6 +34,14 @@ final class Benchmarks {
         System.exit(status);
     }
 
+    /** The service on a new database of the embedded PostgreSQL, with no signal sweep during the run, logging warnings. */
+    static nl.koers.app.RunningService startOnNewDatabase() {
+        return nl.koers.app.RunningService.start("--koers.embedded-database.enabled=false",
+                "--spring.datasource.url=" + nl.koers.app.TestDatabase.newDatabase(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--koers.signals.sweep-initial-delay=PT24H", "--logging.level.root=warn");
+    }
+
     /** Prints the results as a table and writes them to {@code target/benchmarks/<name>.json}. */
     static void report(String name, Map<String, Object> results) throws IOException {
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);

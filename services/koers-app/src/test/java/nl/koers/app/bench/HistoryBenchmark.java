@@ -20,7 +20,6 @@ import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.app.RunningService;
-import nl.koers.app.TestDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,10 +57,7 @@ public final class HistoryBenchmark {
     }
 
     private void run() throws Exception {
-        app = RunningService.start("--koers.embedded-database.enabled=false",
-                "--spring.datasource.url=" + TestDatabase.newDatabase(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--koers.signals.sweep-initial-delay=PT24H", "--logging.level.root=warn");
+        app = Benchmarks.startOnNewDatabase();
         Instant loadStarted = Instant.now();
         long loadMillis = load();
         Instant loadEnded = Instant.now();

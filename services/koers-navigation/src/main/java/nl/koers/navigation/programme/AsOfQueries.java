@@ -67,11 +67,22 @@ public class AsOfQueries {
      */
     public Optional<List<DecisionFollowUp>> followUps(String programmeId, Instant asOf) {
         ProgrammeFold fold = fold(programmeId, asOf);
+        return fold.defined() ? Optional.of(followUps(fold, fold.view(asOf))) : Optional.empty();
+    }
+
+    /** What the steering report shows as of {@code asOf}, from one reading of the programme's events. */
+    public Optional<ReportFacts> report(String programmeId, Instant asOf) {
+        ProgrammeFold fold = fold(programmeId, asOf);
         if (!fold.defined()) {
             return Optional.empty();
         }
         ProgrammeView programme = fold.view(asOf);
-        return Optional.of(programme.evaluations().stream()
+        return Optional.of(new ReportFacts(programme, fold.pictures(asOf), followUps(fold, programme),
+                fold.lastEscalation()));
+    }
+
+    private static List<DecisionFollowUp> followUps(ProgrammeFold fold, ProgrammeView programme) {
+        return programme.evaluations().stream()
                 .filter(evaluation -> evaluation.outcome() != null && evaluation.outcome().decision() == Decision.ADJUST)
                 .map(evaluation -> {
                     Instant decidedAt = Days.startOf(evaluation.outcome().heldOn());
@@ -87,7 +98,7 @@ public class AsOfQueries {
                             .toList();
                     return new DecisionFollowUp(evaluation, kpis);
                 })
-                .toList());
+                .toList();
     }
 
     /** The signals as they stood at {@code asOf}, newest first; with a programme, only that programme's rows are read. */

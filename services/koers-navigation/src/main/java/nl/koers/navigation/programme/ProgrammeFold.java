@@ -29,6 +29,8 @@ import nl.koers.api.programme.ProgrammeDefined;
 import nl.koers.api.programme.ProgrammePaused;
 import nl.koers.api.programme.ProgrammeResumed;
 import nl.koers.api.programme.ProgrammeStatus;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.Subject;
 import nl.koers.navigation.signal.SignalFold;
 import nl.koers.rules.CourseCorrection;
@@ -49,6 +51,7 @@ class ProgrammeFold {
     private final Map<String, List<MilestoneView.Rebaseline>> rebaselines = new LinkedHashMap<>();
     private final Map<String, EvaluationView> evaluations = new LinkedHashMap<>();
     private final SignalFold signals = new SignalFold();
+    private final Map<String, Instant> lastEscalation = new LinkedHashMap<>();
 
     private static final class Kpi {
         private final ProgrammeQueries.KpiRow row;
@@ -101,6 +104,17 @@ class ProgrammeFold {
                 signals.open(Subject.kpi(programmeId, kpiId)), now);
     }
 
+    /** Every KPI whole, with the corners of its plan line, for the steering report's pictures. */
+    List<ReportFacts.KpiPicture> pictures(Instant now) {
+        return kpis.keySet().stream().map(kpiId -> new ReportFacts.KpiPicture(kpi(kpiId, now),
+                kpis.get(kpiId).row.planLine(ProgrammeQueries.rules(kpis.get(kpiId).retargets)).points())).toList();
+    }
+
+    /** When each signal was raised or, later, last escalated. */
+    Map<String, Instant> lastEscalation() {
+        return Map.copyOf(lastEscalation);
+    }
+
     /** The KPI's trend and deviation before and after a decision taken at {@code decidedAt}; null for an unknown KPI. */
     CourseCorrection courseCorrection(String kpiId, Instant decidedAt) {
         Kpi kpi = kpis.get(kpiId);
@@ -113,6 +127,11 @@ class ProgrammeFold {
 
     void apply(ProgrammeEvent event, Instant at) {
         signals.apply(event, at);
+        if (event instanceof SignalRaised e) {
+            lastEscalation.put(e.signalId(), at);
+        } else if (event instanceof SignalSeverityChanged e && e.severity().compareTo(e.previousSeverity()) > 0) {
+            lastEscalation.put(e.signalId(), at);
+        }
         if (event instanceof ProgrammeDefined e) {
             programmeId = e.programmeId();
             programme = new ProgrammeQueries.ProgrammeRow(e.name(), e.description(), e.owner(), e.startDate(),

@@ -3,10 +3,13 @@ package nl.koers.navigation.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain document of headings, paragraphs, tables and lists, written once and rendered as Markdown or HTML. */
+/**
+ * A plain document of headings, paragraphs, key facts, tables, lists and pictures, written once and rendered as
+ * Markdown ({@link Markdown}) or as an HTML page that also prints and becomes the PDF ({@link Html}).
+ */
 public final class Document {
 
-    sealed interface Block permits Heading, Paragraph, Table, Bullets {
+    sealed interface Block permits Heading, Paragraph, Facts, Table, Bullets, Figures {
     }
 
     record Heading(int level, String text) implements Block {
@@ -15,13 +18,49 @@ public final class Document {
     record Paragraph(String text) implements Block {
     }
 
-    record Table(List<String> header, List<List<String>> rows) implements Block {
+    /** The few facts a reader looks at first, each a label and its value. */
+    record Facts(List<Fact> facts) implements Block {
+    }
+
+    record Fact(String label, Cell value) {
+    }
+
+    record Table(List<String> header, List<List<Cell>> rows) implements Block {
     }
 
     record Bullets(List<String> items) implements Block {
     }
 
+    /** Pictures side by side where they fit ({@code small}), else one under the other. */
+    record Figures(List<Figure> figures, boolean small) implements Block {
+    }
+
+    /** An SVG picture with its caption, which is also what Markdown shows instead of it. */
+    record Figure(String svg, String caption) {
+    }
+
+    /** A table cell or a fact's value: text, with a tone where the text is a status. */
+    record Cell(String text, Tone tone) {
+
+        static Cell plain(String text) {
+            return new Cell(text, null);
+        }
+    }
+
     private final List<Block> blocks = new ArrayList<>();
+    private final Words words;
+
+    Document(Words words) {
+        this.words = words;
+    }
+
+    Words words() {
+        return words;
+    }
+
+    List<Block> blocks() {
+        return blocks;
+    }
 
     Document heading(int level, String text) {
         blocks.add(new Heading(level, text));
@@ -33,102 +72,54 @@ public final class Document {
         return this;
     }
 
+    Document facts(List<Fact> facts) {
+        blocks.add(new Facts(facts));
+        return this;
+    }
+
     /** A table, or "None." when it has no rows. */
-    Document table(List<String> header, List<List<String>> rows) {
-        blocks.add(rows.isEmpty() ? new Paragraph("None.") : new Table(header, rows));
+    Document table(List<String> header, List<List<Cell>> rows) {
+        blocks.add(rows.isEmpty() ? none() : new Table(header, rows));
         return this;
     }
 
     /** A bullet list, or "None." when it is empty. */
     Document bullets(List<String> items) {
-        blocks.add(items.isEmpty() ? new Paragraph("None.") : new Bullets(items));
+        blocks.add(items.isEmpty() ? none() : new Bullets(items));
+        return this;
+    }
+
+    Document figures(List<Figure> figures, boolean small) {
+        if (!figures.isEmpty()) {
+            blocks.add(new Figures(figures, small));
+        }
         return this;
     }
 
     public String title() {
-        return blocks.stream().filter(Heading.class::isInstance).map(block -> ((Heading) block).text()).findFirst().orElse("");
+        return blocks.stream().filter(Heading.class::isInstance).map(block -> ((Heading) block).text()).findFirst()
+                .orElse("");
+    }
+
+    public Language language() {
+        return words.language();
     }
 
     public String toMarkdown() {
-        StringBuilder out = new StringBuilder();
-        for (Block block : blocks) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            if (block instanceof Heading heading) {
-                out.append("#".repeat(heading.level())).append(' ').append(inline(heading.text())).append('\n');
-            } else if (block instanceof Paragraph paragraph) {
-                out.append(inline(paragraph.text())).append('\n');
-            } else if (block instanceof Table table) {
-                out.append(row(table.header()));
-                out.append(row(table.header().stream().map(cell -> "---").toList()));
-                table.rows().forEach(cells -> out.append(row(cells)));
-            } else if (block instanceof Bullets bullets) {
-                bullets.items().forEach(item -> out.append("- ").append(inline(item)).append('\n'));
-            }
-        }
-        return out.toString();
+        return Markdown.of(this);
     }
 
-    /** A whole HTML page that prints readably: one column, tables with ruled cells, no page break inside a row. */
+    /** A whole HTML page (well-formed XHTML, as the PDF renderer reads it) that prints readably on A4. */
     public String toHtml() {
-        StringBuilder out = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>%s</title>
-                <style>
-                body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; line-height: 1.4; color: #111; }
-                table { border-collapse: collapse; margin: 0.5em 0 1em; }
-                th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-                th { background: #eee; }
-                tr, li { page-break-inside: avoid; }
-                h2 { page-break-after: avoid; border-bottom: 1px solid #999; }
-                @media print { body { margin: 0; max-width: none; font-size: 10pt; } }
-                </style>
-                </head>
-                <body>
-                """.formatted(html(title())));
-        for (Block block : blocks) {
-            if (block instanceof Heading heading) {
-                out.append("<h").append(heading.level()).append('>').append(html(heading.text()))
-                        .append("</h").append(heading.level()).append(">\n");
-            } else if (block instanceof Paragraph paragraph) {
-                out.append("<p>").append(html(paragraph.text())).append("</p>\n");
-            } else if (block instanceof Table table) {
-                out.append("<table>\n<thead><tr>");
-                table.header().forEach(cell -> out.append("<th>").append(html(cell)).append("</th>"));
-                out.append("</tr></thead>\n<tbody>\n");
-                for (List<String> cells : table.rows()) {
-                    out.append("<tr>");
-                    cells.forEach(cell -> out.append("<td>").append(html(cell)).append("</td>"));
-                    out.append("</tr>\n");
-                }
-                out.append("</tbody>\n</table>\n");
-            } else if (block instanceof Bullets bullets) {
-                out.append("<ul>\n");
-                bullets.items().forEach(item -> out.append("<li>").append(html(item)).append("</li>\n"));
-                out.append("</ul>\n");
-            }
-        }
-        return out.append("</body>\n</html>\n").toString();
+        return Html.of(this);
     }
 
-    private static String row(List<String> cells) {
-        StringBuilder row = new StringBuilder("|");
-        cells.forEach(cell -> row.append(' ').append(inline(cell).replace("|", "\\|")).append(" |"));
-        return row.append('\n').toString();
+    /** The same page as an A4 PDF with page numbers and the pictures as vectors. */
+    public byte[] toPdf() {
+        return Pdf.of(toHtml());
     }
 
-    /** Text from users (names, reasons, notes) stays on one line and cannot start Markdown structure of its own. */
-    private static String inline(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip()
-                .replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("`", "\\`");
-    }
-
-    private static String html(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+    private Paragraph none() {
+        return new Paragraph(words.text("none"));
     }
 }

@@ -1,0 +1,80 @@
+package nl.koers.navigation.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalId;
+import nl.koers.api.signal.SignalType;
+import nl.koers.api.signal.Subject;
+import nl.koers.navigation.history.Changes;
+import nl.koers.navigation.history.HistoryEntry;
+
+/** The open signals that need no decision, and every signal change since the last meeting, in plain words. */
+final class SignalSection {
+
+    private SignalSection() {
+    }
+
+    static void write(Document document, ReportContext report) {
+        Words words = report.words();
+        document.heading(2, words.text("signals.title")).heading(3, words.text("signals.otherOpen")).table(
+                List.of(words.text("column.signal"), words.text("column.about"), words.text("column.raised"),
+                        words.text("column.what"), words.text("column.state")),
+                report.programme().signals().stream().filter(signal -> signal.severity() == Severity.INFO)
+                        .map(signal -> List.of(Document.Cell.plain(words.label(signal.type())),
+                                Document.Cell.plain(report.name(signal.subject())),
+                                Document.Cell.plain(words.moment(signal.raisedAt())),
+                                Document.Cell.plain(report.sentence(signal)),
+                                Document.Cell.plain(AttentionSection.state(words, signal)))).toList());
+        document.heading(3, words.text("signals.changes", report.since())).bullets(changes(report));
+    }
+
+    /** Every raise, severity change, acknowledgement and clearance since, in the order they were recorded. */
+    private static List<String> changes(ReportContext report) {
+        Words words = report.words();
+        Changes.SignalChanges signals = report.changes().signals();
+        List<Map.Entry<HistoryEntry, String>> lines = new ArrayList<>();
+        signals.raised().forEach(entry -> lines.add(Map.entry(entry, line(report, entry, "signals.raised"))));
+        signals.escalated().forEach(entry -> lines.add(Map.entry(entry, line(report, entry, "signals.escalated"))));
+        signals.deescalated().forEach(entry -> lines.add(Map.entry(entry, line(report, entry, "signals.deescalated"))));
+        signals.acknowledged().forEach(entry -> {
+            Map<String, Object> data = report.data(entry);
+            String about = SignalId.parse(String.valueOf(data.get("signalId")))
+                    .map(id -> words.label(id.type()) + " (" + report.name(id.subject()) + ")")
+                    .orElse(String.valueOf(data.get("signalId")));
+            lines.add(Map.entry(entry, words.text("signals.acknowledged", words.moment(entry.recordedAt()), about,
+                    data.get("by"), data.get("note"))));
+        });
+        signals.cleared().forEach(entry -> {
+            Map<String, Object> data = report.data(entry);
+            lines.add(Map.entry(entry, words.text("signals.cleared", words.moment(entry.recordedAt()),
+                    words.label(SignalType.valueOf(String.valueOf(data.get("type")))), report.name(subject(data)))));
+        });
+        return lines.stream().sorted(Comparator.comparingLong(line -> line.getKey().sequence()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /** A raise or severity change: when, the severity now, what and about what, and the sentence with the numbers. */
+    @SuppressWarnings("unchecked")
+    private static String line(ReportContext report, HistoryEntry entry, String key) {
+        Words words = report.words();
+        Map<String, Object> data = report.data(entry);
+        SignalType type = SignalType.valueOf(String.valueOf(data.get("type")));
+        Severity severity = Severity.valueOf(String.valueOf(data.get("severity")));
+        Subject subject = subject(data);
+        String sentence = new SignalSentences(words).of(type, severity, (Map<String, Object>) data.get("evidence"),
+                report.name(subject), report.unit(subject), String.valueOf(data.get("explanation")));
+        return words.text(key, words.moment(entry.recordedAt()), words.label(severity), words.label(type),
+                report.name(subject), sentence);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Subject subject(Map<String, Object> data) {
+        Map<String, Object> subject = (Map<String, Object>) data.get("subject");
+        return new Subject(Subject.Kind.valueOf(String.valueOf(subject.get("kind"))), String.valueOf(subject.get("id")),
+                String.valueOf(subject.get("programmeId")));
+    }
+}
