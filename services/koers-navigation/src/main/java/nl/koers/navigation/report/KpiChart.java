@@ -204,6 +204,6 @@ final class KpiChart {
         return words.text("chart.caption", kpi.name(), status, words.quantity(latest.value(), kpi.unit()),
                 words.date(Days.dateOf(latest.measuredAt())), words.quantity(kpi.target(), kpi.unit()),
                 words.date(kpi.targetDate()), forecast == null ? words.text("kpis.noForecast")
-                        : words.quantity(forecast, kpi.unit()));
+                        : words.text("chart.forecast", words.quantity(forecast, kpi.unit())));
     }
 }
