@@ -206,9 +206,11 @@ class SignalScenariosTest {
         http.perform(get(programme() + "/kpis/lead-time"))
                 .andExpect(jsonPath("$.signals[0].explanation").value(explanation));
         http.perform(get(programme())).andExpect(jsonPath("$.signals[0].explanation").value(explanation));
+        // the report words the sentence from the evidence, in the reader's language
         http.perform(get(programme() + "/report").accept(MediaType.valueOf("text/markdown")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(explanation)));
+                .andExpect(content().string(containsString("| Permit lead time was 41.7 days on 9 November 2026, 9.7 "
+                        + "worse than the plan of 32 days: beyond twice the tolerance of 3. | Open |")));
         http.perform(get(programme() + "/changes").param("from", beforeTheUpdate.toString())
                         .param("to", clock.instant().plusSeconds(60).toString()))
                 .andExpect(jsonPath("$.signals.updated.length()").value(1))
