@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    static final EventSchema SCHEMA = EventSchema.builder()
+    private static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
             .snapshotTable("snapshot_event_entry")
             .globalIndexColumn("global_index")

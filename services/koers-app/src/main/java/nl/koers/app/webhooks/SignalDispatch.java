@@ -2,6 +2,7 @@ package nl.koers.app.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,12 +74,17 @@ class SignalDispatch {
         store(signal);
         Severity severity = event instanceof SignalSeverityChanged changed && changed.previousSeverity().compareTo(changed.severity()) > 0
                 ? changed.previousSeverity() : signal.severity();
+        List<Subscription> receivers = subscriptions.active().stream()
+                .filter(subscription -> subscription.hearsOf(kind)
+                        && subscription.receives(event.programmeId(), signal.type(), severity, at))
+                .toList();
+        if (receivers.isEmpty()) {
+            return;
+        }
         Messages.About about = new Messages.About(kind, signal, programmeName(event.programmeId()), at);
-        for (Subscription subscription : subscriptions.active()) {
-            if (subscription.hearsOf(kind) && subscription.receives(event.programmeId(), signal.type(), severity, at)) {
-                outbox.enqueue(subscription.id(), event.programmeId(), webhookId(eventId, subscription.id()),
-                        signal.id(), kind, messages.body(subscription.format(), about), at);
-            }
+        for (Subscription subscription : receivers) {
+            outbox.enqueue(subscription.id(), event.programmeId(), webhookId(eventId, subscription.id()),
+                    signal.id(), kind, messages.body(subscription.format(), about), at);
         }
     }
 
