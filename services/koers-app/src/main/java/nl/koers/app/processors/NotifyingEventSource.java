@@ -24,6 +24,11 @@ import org.springframework.beans.factory.DisposableBean;
  * the store's head with a stream of its own, which the store wakes as soon as it has read new events (at once after a
  * commit in this instance, within its fetch delay of 1 s for another instance's), and then calls back every
  * processor's stream; and every 500 ms besides, as the processors looked before.
+ * <p>
+ * It calls back at most once every {@code interval}: after a quiet spell at once, under a steady flow of events once
+ * per interval with all that arrived meanwhile. A processor handles a batch of events in one transaction that also
+ * moves its token; called back for every commit of a few events, each processor spent a transaction (and its token
+ * update) on every two or three readings.
  */
 public class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
@@ -32,12 +37,18 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
     private static final int LOOK_EVERY_MILLIS = 500;
 
     private final EventStore eventStore;
+    private final long intervalNanos;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private Thread follower;
     private volatile boolean stopped;
 
-    public NotifyingEventSource(EventStore eventStore) {
+    /**
+     * @param eventStore the store
+     * @param interval   the least time between two callbacks
+     */
+    public NotifyingEventSource(EventStore eventStore, Duration interval) {
         this.eventStore = eventStore;
+        this.intervalNanos = interval.toNanos();
     }
 
     @Override
@@ -83,6 +94,7 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
      */
     private void follow() {
         BlockingStream<TrackedEventMessage<?>> head = null;
+        long calledBack = System.nanoTime() - intervalNanos;
         try {
             while (!stopped) {
                 try {
@@ -90,6 +102,7 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
                         head = eventStore.openStream(eventStore.createHeadToken());
                     }
                     if (head.hasNextAvailable(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+                        TimeUnit.NANOSECONDS.sleep(intervalNanos - (System.nanoTime() - calledBack));
                         while (head.hasNextAvailable()) {
                             head.nextAvailable();
                         }
@@ -100,6 +113,7 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
                     head = null;
                     Thread.sleep(LOOK_EVERY_MILLIS);
                 }
+                calledBack = System.nanoTime();
                 callbacks.forEach(Runnable::run);
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package nl.koers.app.processors;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -32,11 +33,13 @@ public class ProcessorsConfiguration {
 
     /**
      * The pooled processors' source (application.yml): the event store, telling them when new events are there, so a
-     * caught-up processor handles a new event at once instead of at its next look 500 ms later.
+     * caught-up processor handles a new event at once instead of at its next look 500 ms later; under a flow of
+     * events at most every {@code koers.processors.notify-interval}, so that it handles them in batches.
      */
     @Bean
-    NotifyingEventSource notifyingEventSource(EventStore eventStore) {
-        return new NotifyingEventSource(eventStore);
+    NotifyingEventSource notifyingEventSource(EventStore eventStore,
+                                              @Value("${koers.processors.notify-interval}") Duration interval) {
+        return new NotifyingEventSource(eventStore, interval);
     }
 
     /**

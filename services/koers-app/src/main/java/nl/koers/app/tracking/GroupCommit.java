@@ -52,6 +52,11 @@ public final class GroupCommit implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+    /**
+     * The routing keys of a group's commands, a resource of the group's unit of work: the aggregates they load can
+     * prepare for all of them at once ({@link KpiRepository}).
+     */
+    static final String ROUTING_KEYS = GroupCommit.class.getName() + ".routingKeys";
     /** Set while a writer hands a group's commands to the command bus, inside the group's own transaction. */
     private static final ThreadLocal<Boolean> GROUPING = ThreadLocal.withInitial(() -> false);
 
@@ -186,6 +191,7 @@ public final class GroupCommit implements DisposableBean {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             try {
                 unitOfWork.attachTransaction(transactions);
+                unitOfWork.resources().put(ROUTING_KEYS, group.stream().map(pending -> routing.getRoutingKey(pending.command)).toList());
                 GROUPING.set(true);
                 try {
                     for (Pending<?, ?> pending : group) {

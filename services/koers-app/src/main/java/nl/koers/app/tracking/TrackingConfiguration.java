@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,29 +57,36 @@ public class TrackingConfiguration {
     /**
      * Spring's snapshotter only knows aggregates declared as Spring beans, so the KPI gets a snapshotter of its own,
      * built on the KPI's own aggregate factory (whose handlers resolve Spring beans such as the programme
-     * directory). It snapshots right after the commit that crossed the threshold, in the committing thread. Its
-     * repository keeps the {@code cacheSize} KPIs used last in memory ({@link KpiRepository}).
+     * directory). It snapshots right after the commit that crossed the threshold, in the committing thread, from the
+     * KPI kept in memory ({@link KeptKpiSnapshotter}). Its repository keeps the {@code cacheSize} KPIs used last in
+     * memory ({@link KpiRepository}).
      */
     private static AggregateConfigurer<Kpi> kpis(int snapshotEvery, int cacheSize, JdbcClient jdbc) {
         AggregateConfigurer<Kpi> kpi = AggregateConfigurer.defaultConfiguration(Kpi.class);
-        return kpi.configureRepository(config -> new KpiRepository(EventSourcingRepository.builder(Kpi.class)
-                .eventStore(config.eventStore())
-                .aggregateFactory(kpi.aggregateFactory())
-                .parameterResolverFactory(config.parameterResolverFactory())
-                .handlerDefinition(config.handlerDefinition(Kpi.class))
-                .lockFactory(PessimisticLockFactory.usingDefaults())
-                .repositoryProvider(config::repository)
-                .spanFactory(config.getComponent(RepositorySpanFactory.class))
-                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
-                        AggregateSnapshotter.builder()
-                                .eventStore(config.eventStore())
-                                .aggregateFactories(kpi.aggregateFactory())
-                                .transactionManager(config.getComponent(TransactionManager.class))
-                                .parameterResolverFactory(config.parameterResolverFactory())
-                                .handlerDefinition(config.handlerDefinition(Kpi.class))
-                                .build(),
-                        snapshotEvery)),
-                new RecentlyUsed(cacheSize), jdbc));
+        return kpi.configureRepository(config -> {
+            AtomicReference<KpiRepository> repository = new AtomicReference<>();
+            TransactionManager transactions = config.getComponent(TransactionManager.class);
+            AggregateSnapshotter replaying = AggregateSnapshotter.builder()
+                    .eventStore(config.eventStore())
+                    .aggregateFactories(kpi.aggregateFactory())
+                    .transactionManager(transactions)
+                    .parameterResolverFactory(config.parameterResolverFactory())
+                    .handlerDefinition(config.handlerDefinition(Kpi.class))
+                    .build();
+            repository.set(new KpiRepository(EventSourcingRepository.builder(Kpi.class)
+                    .eventStore(config.eventStore())
+                    .aggregateFactory(kpi.aggregateFactory())
+                    .parameterResolverFactory(config.parameterResolverFactory())
+                    .handlerDefinition(config.handlerDefinition(Kpi.class))
+                    .lockFactory(PessimisticLockFactory.usingDefaults())
+                    .repositoryProvider(config::repository)
+                    .spanFactory(config.getComponent(RepositorySpanFactory.class))
+                    .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
+                            new KeptKpiSnapshotter(repository::get, replaying, config.eventStore(), transactions),
+                            snapshotEvery)),
+                    new RecentlyUsed(cacheSize), config.eventStore(), jdbc));
+            return repository.get();
+        });
     }
 
     /**

@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The rebuild alone, beside its baseline (issue #8): seeds the store as the service benchmark does, then
  * {@code bench.rounds} times measures the raw JDBC read-and-upsert baseline and a rebuild, one after the other, so
- * that each ratio compares figures taken under the same load.
+ * that each ratio compares figures taken under the same load, and the heap's peak so far after each round.
  * <p>
  * Run: {@code ./mvnw -q -o test-compile exec:java -pl services/koers-app -Dbench.main=nl.koers.app.bench.RebuildBenchmark
- * -Dbench.events=100000 -Dbench.rounds=3}. Writes {@code target/benchmarks/rebuild.json}.
+ * -Dbench.events=100000 -Dbench.rounds=3}, or in a JVM of its own with a capped heap ({@code java -Xmx512m -cp ...
+ * nl.koers.app.bench.RebuildBenchmark}) for the heap's peak. Writes {@code target/benchmarks/rebuild.json}.
  */
 public final class RebuildBenchmark {
 
@@ -35,7 +36,8 @@ public final class RebuildBenchmark {
         Database database = Database.fromProperties();
         JdbcBaselines jdbc = new JdbcBaselines(database, seconds);
         Map<String, Object> results = new LinkedHashMap<>();
-        try (RunningService app = RunningService.start(database.serviceArguments())) {
+        results.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        try (HeapPeak heap = new HeapPeak(); RunningService app = RunningService.start(database.serviceArguments())) {
             processor(app).shutDown();
             long appended = new StoreSeeder(app.bean(EventStorageEngine.class), app.bean(TransactionManager.class)).seed(events);
             results.put("events", appended);
@@ -57,6 +59,7 @@ public final class RebuildBenchmark {
                 figures.put("ratio", Math.round(100 * (double) rebuild.get("eventsPerSecond")
                         / (double) baseline.get("eventsPerSecond")) / 100.0);
                 figures.put("loadAfter", Benchmarks.loadAverage());
+                figures.put("heapPeakMiBSoFar", heap.mebibytes());
                 measured.add(figures);
                 System.out.println("round " + round + ": " + figures);
                 String rebuilt = readModel(app);

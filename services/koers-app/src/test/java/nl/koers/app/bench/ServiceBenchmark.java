@@ -1,8 +1,6 @@
 package nl.koers.app.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -92,6 +90,7 @@ public final class ServiceBenchmark {
     private final Map<String, Object> phases = new LinkedHashMap<>();
     private final ThreadLocal<KeepAliveClient> connections = new ThreadLocal<>();
 
+    private final HeapPeak heap = new HeapPeak();
     private Database database;
     private RunningService app;
 
@@ -240,9 +239,7 @@ public final class ServiceBenchmark {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("java", System.getProperty("java.version"));
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
-        // each pool's own peak, reached at different times: an upper bound of the peak in use
-        machine.put("heapPoolPeaksSumMiB", ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20);
+        machine.put("heapPeakMiB", heap.mebibytes());
         machine.put("fsync", database.setting("fsync"));
         machine.put("synchronousCommit", database.setting("synchronous_commit"));
         machine.put("postgresql", database.setting("server_version"));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -106,6 +107,12 @@ public class Kpi {
     private List<String> readingOrder = new ArrayList<>();
     @AggregateMember
     private SignalBoard signals = new SignalBoard();
+    /**
+     * The deviations from plan of the readings the shift detector looked at last, by reading id: each reassessment
+     * works out only those of readings new to it. Emptied when the plan changes; not part of a snapshot.
+     */
+    @JsonIgnore
+    private transient Map<String, BigDecimal> deviations = new HashMap<>();
 
     protected Kpi() {
         // for Axon and snapshots
@@ -242,18 +249,32 @@ public class Kpi {
                 "At the current rate " + name + " comes within half the tolerance of its target at the favourable "
                         + "95 % bound, there are too few readings since its latest retarget to tell, or the target date "
                         + "has come."));
-        List<BigDecimal> deviations = shiftReadings(lastRetarget).stream()
-                .map(reading -> KpiStatusRule.deviation(reading, detection.plan(), direction))
-                .toList();
+        List<BigDecimal> shiftDeviations = shiftDeviations(lastRetarget, detection.plan());
         Optional<ShiftDirection> openShift = signals.openSeverity(subject, SignalType.KPI_SHIFT)
                 .map(severity -> severity == Severity.INFO ? ShiftDirection.IMPROVING : ShiftDirection.WORSENING);
         events.addAll(signals.reconcile(subject, SignalType.KPI_SHIFT,
-                ShiftDetector.STANDARD.detect(deviations, openShift).map(detection::shift),
+                ShiftDetector.STANDARD.detect(shiftDeviations, openShift).map(detection::shift),
                 "The deviations of " + name + " from plan are back at their usual level."));
         // a new reading ends staleness at once; raising it is left to the sweep, which knows the programme's status
         events.addAll(signals.reconcileWithoutRaising(subject, SignalType.KPI_STALE, staleness(detection, now),
                 STALE_CLEARED));
         events.forEach(event -> apply(event));
+    }
+
+    /** The deviations of {@link #shiftReadings}, reusing those worked out before against the same plan. */
+    private List<BigDecimal> shiftDeviations(Instant since, PlanLine plan) {
+        Map<String, BigDecimal> known = deviations;
+        deviations = new HashMap<>();
+        List<BigDecimal> shift = new ArrayList<>();
+        for (nl.koers.rules.Reading reading : shiftReadings(since)) {
+            BigDecimal deviation = known.get(reading.readingId());
+            if (deviation == null) {
+                deviation = KpiStatusRule.deviation(reading, plan, direction);
+            }
+            deviations.put(reading.readingId(), deviation);
+            shift.add(deviation);
+        }
+        return shift;
     }
 
     private Optional<SignalBoard.Detected> staleness(KpiSignals detection, Instant now) {
@@ -407,6 +428,7 @@ public class Kpi {
     @EventSourcingHandler
     void on(KpiRetargeted event, @Timestamp Instant effectiveAt) {
         targets.add(new TargetInForce(effectiveAt, event.target(), event.targetDate(), event.tolerance()));
+        deviations.clear();
     }
 
     @EventSourcingHandler
@@ -433,6 +455,7 @@ public class Kpi {
     @EventSourcingHandler
     void on(ReadingCorrected event) {
         readings.computeIfPresent(event.readingId(), (id, reading) -> reading.withValue(event.value()));
+        deviations.remove(event.readingId());
     }
 
     @EventSourcingHandler
