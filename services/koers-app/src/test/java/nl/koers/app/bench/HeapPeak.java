@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * The heap's peak use since this was made, as the garbage collector accounts for it: the largest {@code heapUsed} of
- * JFR's {@code jdk.GCHeapSummary}, recorded before and after every collection (the heap is fullest just before one).
- * Measured, not inferred from the heap's limit or the collector's settings.
+ * The heap's use since this was made, as the garbage collector accounts for it in JFR's {@code jdk.GCHeapSummary},
+ * recorded before and after every collection: the peak (the largest use, reached just before a collection, which a
+ * collector lets grow towards the limit) and the largest live set (the most a collection left in use). Measured, not
+ * inferred from the heap's limit or the collector's settings.
  */
 final class HeapPeak implements AutoCloseable {
 
@@ -23,15 +25,17 @@ final class HeapPeak implements AutoCloseable {
         recording.start();
     }
 
-    /** The peak so far, in MiB. */
-    long mebibytes() throws IOException {
+    /** The peak and the largest live set so far, in MiB. */
+    Map<String, Long> mebibytes() throws IOException {
         Path dump = Files.createTempFile("heap-peak", ".jfr");
         try {
             recording.dump(dump);
             List<RecordedEvent> summaries = RecordingFile.readAllEvents(dump);
-            long peak = summaries.stream().mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0);
             long now = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            return Math.max(peak, now) >> 20;
+            long peak = Math.max(now, summaries.stream().mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0));
+            long live = summaries.stream().filter(summary -> "After GC".equals(summary.getString("when")))
+                    .mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0);
+            return Map.of("peakMiB", peak >> 20, "largestLiveSetMiB", live >> 20);
         } finally {
             Files.deleteIfExists(dump);
         }

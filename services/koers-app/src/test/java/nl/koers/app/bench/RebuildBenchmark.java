@@ -59,7 +59,7 @@ public final class RebuildBenchmark {
                 figures.put("ratio", Math.round(100 * (double) rebuild.get("eventsPerSecond")
                         / (double) baseline.get("eventsPerSecond")) / 100.0);
                 figures.put("loadAfter", Benchmarks.loadAverage());
-                figures.put("heapPeakMiBSoFar", heap.mebibytes());
+                figures.put("heapSoFar", heap.mebibytes());
                 measured.add(figures);
                 System.out.println("round " + round + ": " + figures);
                 String rebuilt = readModel(app);

@@ -239,7 +239,7 @@ public final class ServiceBenchmark {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("java", System.getProperty("java.version"));
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
-        machine.put("heapPeakMiB", heap.mebibytes());
+        machine.put("heap", heap.mebibytes());
         machine.put("fsync", database.setting("fsync"));
         machine.put("synchronousCommit", database.setting("synchronous_commit"));
         machine.put("postgresql", database.setting("server_version"));
