@@ -1,7 +1,6 @@
 package nl.koers.navigation.signal;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,6 @@ import nl.koers.api.signal.Subject;
  * table, made in memory, for views as of a past moment.
  */
 public class SignalFold {
-
-    /** As {@link SignalQueries} orders them: newest first. */
-    static final Comparator<SignalView> NEWEST_FIRST = Comparator.comparing(SignalView::raisedAt).reversed()
-            .thenComparing(SignalView::id);
 
     private final Map<String, SignalView> signals = new LinkedHashMap<>();
 
@@ -68,13 +63,13 @@ public class SignalFold {
                 .filter(s -> filter.state() == null || filter.state() == s.state())
                 .filter(s -> filter.severity() == null || filter.severity() == s.severity())
                 .filter(s -> filter.type() == null || filter.type() == s.type())
-                .sorted(NEWEST_FIRST)
+                .sorted(SignalViews.NEWEST_FIRST)
                 .toList();
     }
 
     /** The OPEN and ACKNOWLEDGED signals, newest first. */
     public List<SignalView> open() {
-        return signals.values().stream().filter(s -> s.state() != SignalState.CLEARED).sorted(NEWEST_FIRST).toList();
+        return signals.values().stream().filter(s -> s.state() != SignalState.CLEARED).sorted(SignalViews.NEWEST_FIRST).toList();
     }
 
     /** The OPEN and ACKNOWLEDGED signals about one subject, newest first. */
