@@ -7,7 +7,7 @@ import java.util.Optional;
 import nl.koers.api.evaluation.Decision;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.Subject;
-import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.HistoryTables;
 import nl.koers.navigation.history.RecordedEvent;
 import nl.koers.rules.Days;
 import org.springframework.stereotype.Component;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammesAsOf {
 
-    private final HistoryQueries history;
+    private final HistoryTables history;
 
-    ProgrammesAsOf(HistoryQueries history) {
+    ProgrammesAsOf(HistoryTables history) {
         this.history = history;
     }
 

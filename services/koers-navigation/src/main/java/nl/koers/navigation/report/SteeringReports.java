@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import nl.koers.navigation.JsonText;
-import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.HistoryTables;
 import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.programme.EvaluationView;
 import nl.koers.navigation.programme.ProgrammeView;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 public class SteeringReports {
 
     private final ProgrammeReader programmes;
-    private final HistoryQueries history;
+    private final HistoryTables history;
     private final JsonText json;
 
-    public SteeringReports(ProgrammeReader programmes, HistoryQueries history, JsonText json) {
+    public SteeringReports(ProgrammeReader programmes, HistoryTables history, JsonText json) {
         this.programmes = programmes;
         this.history = history;
         this.json = json;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.Subject;
-import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.HistoryTables;
 import nl.koers.navigation.history.RecordedEvent;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 public class SignalReader {
 
     private final SignalTables tables;
-    private final HistoryQueries history;
+    private final HistoryTables history;
 
-    SignalReader(SignalTables tables, HistoryQueries history) {
+    SignalReader(SignalTables tables, HistoryTables history) {
         this.tables = tables;
         this.history = history;
     }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the history table: one programme's events at a time, by the moment they were recorded. */
 @Component
-public class HistoryQueries {
+public class HistoryTables {
 
     /** What {@link #entry} reads, by position: looking each column up by name showed in the profile of 10,000 rows. */
     private static final String ENTRY_COLUMNS = """
@@ -39,7 +39,7 @@ public class HistoryQueries {
     /** The event types the history holds, by name. */
     private final Map<String, Class<? extends ProgrammeEvent>> types = new ConcurrentHashMap<>();
 
-    public HistoryQueries(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
+    public HistoryTables(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
         this.jdbc = jdbc;
         this.json = json;
         this.parsed = parsed;
@@ -190,7 +190,7 @@ public class HistoryQueries {
     }
 
     private Class<? extends ProgrammeEvent> eventType(String name) {
-        return types.computeIfAbsent(name, HistoryQueries::load);
+        return types.computeIfAbsent(name, HistoryTables::load);
     }
 
     private static Class<? extends ProgrammeEvent> load(String name) {
