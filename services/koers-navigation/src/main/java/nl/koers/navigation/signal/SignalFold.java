@@ -28,21 +28,16 @@ public class SignalFold {
             signals.put(raised.signalId(), new SignalView(raised.signalId(), raised.type(), raised.severity(),
                     SignalState.OPEN, raised.subject(), at, raised.explanation(), raised.evidence(), null, null));
         } else if (event instanceof SignalSeverityChanged changed) {
-            signals.computeIfPresent(changed.signalId(), (id, s) -> new SignalView(id, s.type(), changed.severity(),
-                    s.state(), s.subject(), s.raisedAt(), changed.explanation(), changed.evidence(), s.acknowledgement(),
-                    s.clearedAt()));
+            signals.computeIfPresent(changed.signalId(),
+                    (id, s) -> s.withFacts(changed.severity(), changed.explanation(), changed.evidence()));
         } else if (event instanceof SignalEvidenceUpdated updated) {
-            signals.computeIfPresent(updated.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    s.state(), s.subject(), s.raisedAt(), updated.explanation(), updated.evidence(), s.acknowledgement(),
-                    s.clearedAt()));
+            signals.computeIfPresent(updated.signalId(),
+                    (id, s) -> s.withFacts(s.severity(), updated.explanation(), updated.evidence()));
         } else if (event instanceof SignalAcknowledged acknowledged) {
-            signals.computeIfPresent(acknowledged.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    SignalState.ACKNOWLEDGED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(),
-                    new SignalView.Acknowledgement(at, acknowledged.by(), acknowledged.note()), s.clearedAt()));
+            signals.computeIfPresent(acknowledged.signalId(), (id, s) -> s.acknowledgedBy(
+                    new SignalView.Acknowledgement(at, acknowledged.by(), acknowledged.note())));
         } else if (event instanceof SignalCleared cleared) {
-            signals.computeIfPresent(cleared.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    SignalState.CLEARED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(), s.acknowledgement(),
-                    at));
+            signals.computeIfPresent(cleared.signalId(), (id, s) -> s.clearedOn(at));
         }
     }
 
