@@ -3,8 +3,6 @@ package nl.koers.api.evaluation;
 import java.time.LocalDate;
 import java.util.List;
 
-import nl.koers.api.ProgrammeEvent;
-
 public record EvaluationOutcomeRecorded(
         String programmeId,
         String evaluationId,
@@ -13,5 +11,5 @@ public record EvaluationOutcomeRecorded(
         Decision decision,
         String summary,
         List<Action> actions,
-        List<String> addressedSignals) implements ProgrammeEvent {
+        List<String> addressedSignals) implements EvaluationEvent {
 }

@@ -3,8 +3,6 @@ package nl.koers.api.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import nl.koers.api.ProgrammeEvent;
-
 public record KpiDefined(
         String programmeId,
         String kpiId,
@@ -18,5 +16,5 @@ public record KpiDefined(
         BigDecimal tolerance,
         String cadence,
         String objectiveId,
-        Lever lever) implements ProgrammeEvent {
+        Lever lever) implements KpiEvent {
 }

@@ -3,8 +3,6 @@ package nl.koers.api.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import nl.koers.api.ProgrammeEvent;
-
 /** The plan line starts a new segment at this event's time, from the plan value there to the new target. */
 public record KpiRetargeted(
         String programmeId,
@@ -14,5 +12,5 @@ public record KpiRetargeted(
         BigDecimal tolerance,
         BigDecimal previousTarget,
         LocalDate previousTargetDate,
-        String reason) implements ProgrammeEvent {
+        String reason) implements KpiEvent {
 }

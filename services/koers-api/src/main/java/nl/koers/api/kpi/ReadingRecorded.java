@@ -3,8 +3,6 @@ package nl.koers.api.kpi;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import nl.koers.api.ProgrammeEvent;
-
 /** {@code measuredAt} is valid time (when it was true); the event's own timestamp is when we learned it. */
 public record ReadingRecorded(
         String programmeId,
@@ -13,5 +11,5 @@ public record ReadingRecorded(
         BigDecimal value,
         Instant measuredAt,
         String source,
-        String note) implements ProgrammeEvent {
+        String note) implements KpiEvent {
 }

@@ -1,6 +1,4 @@
 package nl.koers.api.kpi;
 
-import nl.koers.api.ProgrammeEvent;
-
-public record ReadingRetracted(String programmeId, String kpiId, String readingId, String reason) implements ProgrammeEvent {
+public record ReadingRetracted(String programmeId, String kpiId, String readingId, String reason) implements KpiEvent {
 }

@@ -1,6 +1,4 @@
 package nl.koers.api.milestone;
 
-import nl.koers.api.ProgrammeEvent;
-
-public record MilestoneCancelled(String programmeId, String milestoneId, String reason) implements ProgrammeEvent {
+public record MilestoneCancelled(String programmeId, String milestoneId, String reason) implements MilestoneEvent {
 }

@@ -3,8 +3,6 @@ package nl.koers.api.programme;
 import java.time.LocalDate;
 import java.util.List;
 
-import nl.koers.api.ProgrammeEvent;
-
 public record ProgrammeDefined(
         String programmeId,
         String name,
@@ -12,5 +10,5 @@ public record ProgrammeDefined(
         String owner,
         LocalDate startDate,
         LocalDate plannedEndDate,
-        List<Objective> objectives) implements ProgrammeEvent {
+        List<Objective> objectives) implements ProgrammeLifecycleEvent {
 }

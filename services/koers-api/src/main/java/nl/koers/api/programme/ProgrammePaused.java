@@ -1,6 +1,4 @@
 package nl.koers.api.programme;
 
-import nl.koers.api.ProgrammeEvent;
-
-public record ProgrammePaused(String programmeId, String reason) implements ProgrammeEvent {
+public record ProgrammePaused(String programmeId, String reason) implements ProgrammeLifecycleEvent {
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import nl.koers.api.MessageMetadata;
 import nl.koers.api.kpi.DefineKpi;
 import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.Lever;
@@ -22,7 +23,6 @@ import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.milestone.PlanMilestone;
 import nl.koers.api.milestone.UpdateMilestoneForecast;
 import nl.koers.api.programme.DefineProgramme;
-import nl.koers.navigation.history.HistoryProjection;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -181,7 +181,7 @@ public class DemoPortfolio implements DisposableBean {
     private boolean sent(Object command) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(HistoryProjection.ACTOR, ACTOR)));
+                    .andMetaData(Map.of(MessageMetadata.ACTOR, ACTOR)));
             return true;
         } catch (RuntimeException e) {
             log.warn("Demo portfolio: {} refused: {}", command.getClass().getSimpleName(), e.getMessage());

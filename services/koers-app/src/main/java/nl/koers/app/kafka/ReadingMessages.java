@@ -16,9 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.koers.api.kpi.RecordReading;
-import nl.koers.app.web.Ids;
-import nl.koers.app.web.InstantOrDateDeserializer;
-import nl.koers.app.web.StorableText;
+import nl.koers.app.input.Ids;
+import nl.koers.app.input.InstantOrDateDeserializer;
+import nl.koers.app.input.Storable;
 
 /**
  * Reads a message of the readings topic into the command the HTTP endpoint sends, with the HTTP endpoint's rules
@@ -71,7 +71,7 @@ class ReadingMessages {
     }
 
     private static void requireStorable(String field, String text) throws InvalidReading {
-        if (text != null && !StorableText.storable(text)) {
+        if (text != null && !Storable.text(text)) {
             throw new InvalidReading(field + " is not storable text");
         }
     }

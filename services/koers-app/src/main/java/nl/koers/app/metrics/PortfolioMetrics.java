@@ -15,9 +15,10 @@ import nl.koers.api.evaluation.DeliveryConfidence;
 import nl.koers.api.signal.SignalState;
 import nl.koers.navigation.programme.KpiView;
 import nl.koers.navigation.programme.MilestoneView;
-import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.programme.ProgrammeSummary;
-import nl.koers.navigation.signal.SignalQueries;
+import nl.koers.navigation.signal.OpenTally;
+import nl.koers.navigation.signal.SignalReader;
 import nl.koers.rules.Health;
 import nl.koers.rules.Status;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,8 +36,8 @@ class PortfolioMetrics {
 
     private static final double SECONDS_PER_DAY = 86_400;
 
-    private final ProgrammeQueries programmes;
-    private final SignalQueries signals;
+    private final ProgrammeReader programmes;
+    private final SignalReader signals;
 
     private final GaugeFamily kpiValue;
     private final GaugeFamily kpiPlanValue;
@@ -54,7 +55,7 @@ class PortfolioMetrics {
     private final GaugeFamily signalsOpen;
     private final GaugeFamily oldestUnacknowledged;
 
-    PortfolioMetrics(ProgrammeQueries programmes, SignalQueries signals, MeterRegistry registry) {
+    PortfolioMetrics(ProgrammeReader programmes, SignalReader signals, MeterRegistry registry) {
         this.programmes = programmes;
         this.signals = signals;
         kpiValue = gauge(registry, "koers.kpi.value", null, "The value of the KPI's latest reading");
@@ -121,7 +122,7 @@ class PortfolioMetrics {
         set(milestoneSlip, open, milestone -> Tags.of("programme", milestone.programmeId(), "milestone", milestone.id()),
                 milestone -> milestone.slipDays() * SECONDS_PER_DAY);
 
-        List<ProgrammeSummary> portfolio = programmes.programmes();
+        List<ProgrammeSummary> portfolio = programmes.programmes(null);
         Function<ProgrammeSummary, Tags> programmeTags = programme -> Tags.of("programme", programme.id());
         set(programmeHealth, portfolio, programmeTags, programme -> number(programme.health()));
         set(programmeDeliveryConfidence, portfolio.stream().filter(programme -> programme.lastDeliveryConfidence() != null).toList(),
@@ -129,9 +130,9 @@ class PortfolioMetrics {
         set(programmeLastEvaluation, portfolio.stream().filter(programme -> programme.lastEvaluatedOn() != null).toList(),
                 programmeTags, programme -> seconds(programme.lastEvaluatedOn()));
 
-        List<SignalQueries.OpenTally> tallies = signals.openTallies();
+        List<OpenTally> tallies = signals.openTallies();
         set(signalsOpen, tallies, tally -> Tags.of("programme", tally.programmeId(), "type", tally.type().name(),
-                "severity", tally.severity().name(), "state", tally.state().name()), SignalQueries.OpenTally::count);
+                "severity", tally.severity().name(), "state", tally.state().name()), OpenTally::count);
         set(oldestUnacknowledged, tallies.stream().filter(tally -> tally.state() == SignalState.OPEN).toList(),
                 tally -> Tags.of("programme", tally.programmeId(), "type", tally.type().name(), "severity", tally.severity().name()),
                 tally -> seconds(tally.oldestRaisedAt()));

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import nl.koers.api.ConflictException;
+import nl.koers.api.MessageMetadata;
 import nl.koers.navigation.Columns;
-import nl.koers.navigation.history.HistoryProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -84,7 +84,7 @@ class ApiTokens {
         String secret = newSecret();
         Caller admin = Caller.admin();
         int issued = insert(UUID.randomUUID(), admin.subject(), admin.roles(), admin.programmes(), secret, true, null,
-                HistoryProjection.SYSTEM_ACTOR);
+                MessageMetadata.SYSTEM_ACTOR);
         return issued == 1 ? Optional.of(secret) : Optional.empty();
     }
 

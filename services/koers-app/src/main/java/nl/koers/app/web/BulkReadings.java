@@ -18,6 +18,9 @@ import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
 import nl.koers.api.kpi.ReadingReceipt;
 import nl.koers.api.kpi.RecordReading;
+import nl.koers.app.input.Ids;
+import nl.koers.app.input.InstantOrDateDeserializer;
+import nl.koers.app.input.Storable;
 import nl.koers.app.persistence.DatabaseUnavailable;
 import nl.koers.app.web.BulkReadingReport.Outcome;
 import nl.koers.app.web.BulkReadingReport.RowOutcome;
@@ -138,7 +141,7 @@ class BulkReadings {
     }
 
     private static void storable(String field, String text, List<String> problems) {
-        if (text != null && !StorableText.storable(text)) {
+        if (text != null && !Storable.text(text)) {
             problems.add(field + " is not storable text");
         }
     }

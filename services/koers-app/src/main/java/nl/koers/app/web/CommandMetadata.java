@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.koers.navigation.history.HistoryProjection;
+import nl.koers.api.MessageMetadata;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
@@ -40,11 +40,11 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     private static Map<String, String> metaData() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-            return Map.of(HistoryProjection.ACTOR, HistoryProjection.SYSTEM_ACTOR,
-                    HistoryProjection.CORRELATION_ID, UUID.randomUUID().toString());
+            return Map.of(MessageMetadata.ACTOR, MessageMetadata.SYSTEM_ACTOR,
+                    MessageMetadata.CORRELATION_ID, UUID.randomUUID().toString());
         }
-        return Map.of(HistoryProjection.ACTOR, actor(request.getRequest()),
-                HistoryProjection.CORRELATION_ID, correlationId(request.getRequest(), request.getResponse()));
+        return Map.of(MessageMetadata.ACTOR, actor(request.getRequest()),
+                MessageMetadata.CORRELATION_ID, correlationId(request.getRequest(), request.getResponse()));
     }
 
     /** The authenticated caller: the subject of its API token or JWT (every command endpoint asks for one). */

@@ -2,7 +2,7 @@ package nl.koers.app.web;
 
 import java.util.List;
 
-import nl.koers.navigation.history.HistoryProjection;
+import nl.koers.api.MessageMetadata;
 import nl.koers.app.tracking.GroupCommit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -40,6 +40,6 @@ class CommandMetadataConfiguration {
     @Bean
     CorrelationDataProvider correlationData() {
         return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(CAUSATION_ID, TRACE_ID),
-                new SimpleCorrelationDataProvider(HistoryProjection.ACTOR, HistoryProjection.CORRELATION_ID)));
+                new SimpleCorrelationDataProvider(MessageMetadata.ACTOR, MessageMetadata.CORRELATION_ID)));
     }
 }

@@ -11,9 +11,8 @@ import nl.koers.api.NotFoundException;
 import nl.koers.api.evaluation.Action;
 import nl.koers.api.evaluation.RecordEvaluationOutcome;
 import nl.koers.api.evaluation.ScheduleEvaluation;
-import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.EvaluationView;
-import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final CommandGateway commands;
-    private final ProgrammeQueries queries;
-    private final AsOfQueries asOfQueries;
+    private final ProgrammeReader programmes;
 
-    EvaluationController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
+    EvaluationController(CommandGateway commands, ProgrammeReader programmes) {
         this.commands = commands;
-        this.queries = queries;
-        this.asOfQueries = asOfQueries;
+        this.programmes = programmes;
     }
 
     @Operation(summary = "Schedule an evaluation", description = "An evaluation moment of the steering committee. Answers 201 with its URL in `Location`.")
@@ -63,7 +60,7 @@ class EvaluationController {
     @Operation(summary = "Read an evaluation", description = "The evaluation moment with its outcome; with `asOf`, as known at that moment.")
     @GetMapping("/{eid}")
     EvaluationView evaluation(@PathVariable String pid, @PathVariable String eid, @RequestParam(required = false) Instant asOf) {
-        return (asOf == null ? queries.evaluation(pid, eid) : asOfQueries.evaluation(pid, eid, asOf))
+        return programmes.evaluation(pid, eid, asOf)
                 .orElseThrow(() -> new NotFoundException("There is no evaluation '" + eid + "' in programme '" + pid + "'."));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.koers.api.evaluation.Decision;
 import nl.koers.api.evaluation.DeliveryConfidence;
+import nl.koers.app.input.Ids;
 
 /** Request bodies of the evaluation endpoints. */
 final class EvaluationRequests {

@@ -8,7 +8,7 @@ import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
 import nl.koers.navigation.history.Changes;
 import nl.koers.navigation.history.HistoryEntry;
-import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.HistoryTables;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/programmes/{pid}", produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryController {
 
-    private final HistoryQueries history;
+    private final HistoryTables history;
 
-    HistoryController(HistoryQueries history) {
+    HistoryController(HistoryTables history) {
         this.history = history;
     }
 

@@ -15,9 +15,8 @@ import nl.koers.api.kpi.ReadingReceipt;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
-import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.KpiView;
-import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.programme.ReadingView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -36,13 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiController {
 
     private final CommandGateway commands;
-    private final ProgrammeQueries queries;
-    private final AsOfQueries asOfQueries;
+    private final ProgrammeReader programmes;
 
-    KpiController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
+    KpiController(CommandGateway commands, ProgrammeReader programmes) {
         this.commands = commands;
-        this.queries = queries;
-        this.asOfQueries = asOfQueries;
+        this.programmes = programmes;
     }
 
     @Operation(summary = "Define a KPI", description = "A KPI of the programme: baseline and target make its plan line, the tolerance its GREEN/AMBER/RED bands, the cadence how often a reading is due. Answers 201 with its URL in `Location`.")
@@ -105,14 +102,14 @@ class KpiController {
     @Operation(summary = "Read a KPI", description = "The KPI with its status, plan value now, forecast, readings and open signals; with `asOf`, as known at that moment.")
     @GetMapping("/{kid}")
     KpiView kpi(@PathVariable String pid, @PathVariable String kid, @RequestParam(required = false) Instant asOf) {
-        return (asOf == null ? queries.kpi(pid, kid) : asOfQueries.kpi(pid, kid, asOf))
+        return programmes.kpi(pid, kid, asOf)
                 .orElseThrow(() -> new NotFoundException("There is no KPI '" + kid + "' in programme '" + pid + "'."));
     }
 
     @Operation(summary = "Read a reading", description = "One reading with every version of it: corrections and retraction.")
     @GetMapping("/{kid}/readings/{rid}")
     ReadingView reading(@PathVariable String pid, @PathVariable String kid, @PathVariable String rid) {
-        return queries.reading(pid, kid, rid)
+        return programmes.reading(pid, kid, rid)
                 .orElseThrow(() -> new NotFoundException("There is no reading '" + rid + "' of KPI '" + kid + "'."));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.koers.api.kpi.Direction;
 import nl.koers.api.kpi.Lever;
+import nl.koers.app.input.Ids;
+import nl.koers.app.input.InstantOrDateDeserializer;
 
 /** Request bodies of the KPI and reading endpoints. Values are decimals of at most 15 + 10 digits. */
 final class KpiRequests {

@@ -14,9 +14,8 @@ import nl.koers.api.milestone.CancelMilestone;
 import nl.koers.api.milestone.PlanMilestone;
 import nl.koers.api.milestone.RebaselineMilestone;
 import nl.koers.api.milestone.UpdateMilestoneForecast;
-import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.MilestoneView;
-import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MilestoneController {
 
     private final CommandGateway commands;
-    private final ProgrammeQueries queries;
-    private final AsOfQueries asOfQueries;
+    private final ProgrammeReader programmes;
 
-    MilestoneController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries) {
+    MilestoneController(CommandGateway commands, ProgrammeReader programmes) {
         this.commands = commands;
-        this.queries = queries;
-        this.asOfQueries = asOfQueries;
+        this.programmes = programmes;
     }
 
     @Operation(summary = "Plan a milestone", description = "A milestone due after the programme's start. Answers 201 with its URL in `Location`.")
@@ -92,7 +89,7 @@ class MilestoneController {
     @Operation(summary = "Read a milestone", description = "Due date, forecast, achievement, slip and re-baselines; with `asOf`, as known at that moment.")
     @GetMapping("/{mid}")
     MilestoneView milestone(@PathVariable String pid, @PathVariable String mid, @RequestParam(required = false) Instant asOf) {
-        return (asOf == null ? queries.milestone(pid, mid) : asOfQueries.milestone(pid, mid, asOf))
+        return programmes.milestone(pid, mid, asOf)
                 .orElseThrow(() -> new NotFoundException("There is no milestone '" + mid + "' in programme '" + pid + "'."));
     }
 }

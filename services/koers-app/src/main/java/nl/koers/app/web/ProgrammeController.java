@@ -1,7 +1,6 @@
 package nl.koers.app.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +16,8 @@ import nl.koers.api.programme.Objective;
 import nl.koers.api.programme.PauseProgramme;
 import nl.koers.api.programme.ResumeProgramme;
 import nl.koers.app.security.Caller;
-import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.programme.DecisionFollowUp;
-import nl.koers.navigation.programme.ProgrammeQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.programme.ProgrammeSummary;
 import nl.koers.navigation.programme.ProgrammeView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,15 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgrammeController {
 
     private final CommandGateway commands;
-    private final ProgrammeQueries queries;
-    private final AsOfQueries asOfQueries;
-    private final Clock clock;
+    private final ProgrammeReader programmes;
 
-    ProgrammeController(CommandGateway commands, ProgrammeQueries queries, AsOfQueries asOfQueries, Clock clock) {
-        this.clock = clock;
+    ProgrammeController(CommandGateway commands, ProgrammeReader programmes) {
         this.commands = commands;
-        this.queries = queries;
-        this.asOfQueries = asOfQueries;
+        this.programmes = programmes;
     }
 
     @Operation(summary = "Define a programme", description = "A new programme with its objectives, ACTIVE from the start. Only the admin (an OFFICE token for every programme) defines programmes. Answers 201 with the programme's URL in `Location`.")
@@ -91,7 +85,7 @@ class ProgrammeController {
     @Operation(summary = "List the portfolio", description = "Every programme the caller may see, with its health, last delivery confidence and open signals by severity; with `asOf`, as known at that moment.")
     @GetMapping
     List<ProgrammeSummary> programmes(@RequestParam(required = false) Instant asOf, @AuthenticationPrincipal Caller caller) {
-        List<ProgrammeSummary> portfolio = asOf == null ? queries.programmes() : asOfQueries.programmes(asOf);
+        List<ProgrammeSummary> portfolio = programmes.programmes(asOf);
         return portfolio.stream().filter(programme -> caller.sees(programme.id())).toList();
     }
 
@@ -99,7 +93,7 @@ class ProgrammeController {
     @Operation(summary = "Read a programme", description = "The programme with its KPIs (latest reading and status), milestones, evaluations and open signals; with `asOf`, as known at that moment.")
     @GetMapping("/{pid}")
     ProgrammeView programme(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
-        return (asOf == null ? queries.programme(pid) : asOfQueries.programme(pid, asOf))
+        return programmes.programme(pid, asOf)
                 .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
     }
 
@@ -107,7 +101,7 @@ class ProgrammeController {
     @Operation(summary = "Follow up ADJUST decisions", description = "For each ADJUST decision, the trend of the KPIs of the signals it addressed before and since the meeting, and whether they moved toward plan.")
     @GetMapping("/{pid}/follow-up")
     List<DecisionFollowUp> followUp(@PathVariable String pid, @RequestParam(required = false) Instant asOf) {
-        return asOfQueries.followUps(pid, asOf == null ? clock.instant() : asOf)
+        return programmes.followUps(pid, asOf)
                 .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "'."));
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.koers.app.input.Ids;
 
 /** Request bodies of the programme endpoints. */
 final class ProgrammeRequests {

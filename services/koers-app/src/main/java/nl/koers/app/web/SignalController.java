@@ -18,9 +18,8 @@ import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.SignalState;
 import nl.koers.api.signal.SignalType;
 import nl.koers.app.security.Caller;
-import nl.koers.navigation.programme.AsOfQueries;
 import nl.koers.navigation.signal.SignalFilter;
-import nl.koers.navigation.signal.SignalQueries;
+import nl.koers.navigation.signal.SignalReader;
 import nl.koers.navigation.signal.SignalView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -39,13 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SignalController {
 
     private final CommandGateway commands;
-    private final SignalQueries queries;
-    private final AsOfQueries asOfQueries;
+    private final SignalReader signals;
 
-    SignalController(CommandGateway commands, SignalQueries queries, AsOfQueries asOfQueries) {
+    SignalController(CommandGateway commands, SignalReader signals) {
         this.commands = commands;
-        this.queries = queries;
-        this.asOfQueries = asOfQueries;
+        this.signals = signals;
     }
 
     record Acknowledgement(@NotBlank @Size(max = 200) String by, @NotBlank @Size(max = 2000) String note) {
@@ -64,8 +61,8 @@ class SignalController {
                              @RequestParam(required = false) Instant asOf,
                              @AuthenticationPrincipal Caller caller) {
         SignalFilter filter = new SignalFilter(programme, state, severity, type);
-        List<SignalView> signals = asOf == null ? queries.signals(filter) : asOfQueries.signals(filter, asOf);
-        return signals.stream().filter(signal -> caller.sees(signal.subject().programmeId())).toList();
+        List<SignalView> found = signals.signals(filter, asOf);
+        return found.stream().filter(signal -> caller.sees(signal.subject().programmeId())).toList();
     }
 
     @Operation(summary = "Acknowledge a signal", description = "Steering has seen the signal and says what it does about it; a CLEARED signal cannot be acknowledged (409).")

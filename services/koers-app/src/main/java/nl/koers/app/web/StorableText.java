@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.koers.api.RuleViolationException;
+import nl.koers.app.input.Storable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -32,22 +33,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class StorableText implements WebMvcConfigurer {
 
-    private static final char NUL = '\u0000';
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 request.getParameterMap().forEach((name, values) -> {
-                    if (!storable(name) || Arrays.stream(values).anyMatch(value -> !storable(value))) {
-                        throw new RuleViolationException(storable(name) ? name : "parameter", "is not storable text");
+                    if (!Storable.text(name) || Arrays.stream(values).anyMatch(value -> !Storable.text(value))) {
+                        throw new RuleViolationException(Storable.text(name) ? name : "parameter", "is not storable text");
                     }
                 });
                 if (handler instanceof HandlerMethod && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
                         instanceof Map<?, ?> variables) {
                     variables.forEach((name, value) -> {
-                        if (!storable(value.toString())) {
+                        if (!Storable.text(value.toString())) {
                             throw new RuleViolationException(name.toString(), "is not storable text");
                         }
                     });
@@ -76,27 +75,10 @@ public class StorableText implements WebMvcConfigurer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
-            if (text != null && !storable(text)) {
+            if (text != null && !Storable.text(text)) {
                 return (String) context.handleWeirdStringValue(String.class, text, "is not storable text");
             }
             return text;
         }
-    }
-
-    /** Valid Unicode without NUL: what a PostgreSQL text column holds. */
-    public static boolean storable(String text) {
-        return text.indexOf(NUL) < 0 && !hasUnpairedSurrogate(text);
-    }
-
-    private static boolean hasUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

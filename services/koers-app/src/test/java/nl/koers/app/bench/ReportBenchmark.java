@@ -24,7 +24,7 @@ import nl.koers.api.milestone.PlanMilestone;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestCredentials;
-import nl.koers.navigation.programme.AsOfQueries;
+import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.report.Document;
 import nl.koers.navigation.report.Language;
 import nl.koers.navigation.report.SteeringReports;
@@ -68,8 +68,8 @@ public final class ReportBenchmark {
                 KPIS, READINGS, events, PID, (System.nanoTime() - loadStarted) / 1_000_000_000,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("%-40s %8s %8s %8s %10s%n", "render", "p50 ms", "p95 ms", "max ms", "bytes");
-        AsOfQueries asOfQueries = app.bean(AsOfQueries.class);
-        time("in the service: the as-of facts alone", () -> asOfQueries.report(PID, asOf).orElseThrow().kpis().size());
+        ProgrammeReader programmes = app.bean(ProgrammeReader.class);
+        time("in the service: the as-of facts alone", () -> programmes.report(PID, asOf).orElseThrow().kpis().size());
         time("in the service: HTML (en)", () -> document(reports, asOf, Language.EN).toHtml().length());
         time("in the service: Markdown (en)", () -> document(reports, asOf, Language.EN).toMarkdown().length());
         time("in the service: HTML (nl)", () -> document(reports, asOf, Language.NL).toHtml().length());

@@ -2,6 +2,7 @@ package nl.koers.navigation.history;
 
 import static nl.koers.navigation.Columns.timestamp;
 
+import nl.koers.api.MessageMetadata;
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.navigation.JsonText;
 import nl.koers.navigation.ProjectionWrites;
@@ -20,12 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)
 public class HistoryProjection {
-
-    /** The metadata keys the application puts on every command, and Axon copies to the events it causes. */
-    public static final String ACTOR = "actor";
-    public static final String CORRELATION_ID = "correlationId";
-    /** The actor of what Koers does by itself, such as the time-driven signal sweep. */
-    public static final String SYSTEM_ACTOR = "koers";
 
     private final ProjectionWrites writes;
     private final JsonText json;
@@ -58,7 +53,7 @@ public class HistoryProjection {
                         from domain_event_entry where event_identifier = ?""",
                 event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
                 event.getClass().getName(), subject.kind().name(), subject.id(),
-                text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)),
+                text(message.getMetaData().get(MessageMetadata.ACTOR)), text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
                 json.write(event), message.getIdentifier());
     }
 

@@ -11,6 +11,10 @@ import nl.koers.api.evaluation.DeliveryConfidence;
 /** {@code outcome} is null until the evaluation has been held. */
 public record EvaluationView(String programmeId, String id, String title, LocalDate scheduledFor, Outcome outcome) {
 
+    EvaluationView withOutcome(Outcome held) {
+        return new EvaluationView(programmeId, id, title, scheduledFor, held);
+    }
+
     public record Outcome(
             LocalDate heldOn,
             DeliveryConfidence deliveryConfidence,

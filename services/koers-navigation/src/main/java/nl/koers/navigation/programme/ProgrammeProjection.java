@@ -46,12 +46,12 @@ public class ProgrammeProjection {
 
     private final ProjectionWrites writes;
     private final JsonText json;
-    private final ProgrammeQueries queries;
+    private final ProgrammesToday today;
 
-    public ProgrammeProjection(ProjectionWrites writes, JsonText json, ProgrammeQueries queries) {
+    public ProgrammeProjection(ProjectionWrites writes, JsonText json, ProgrammesToday today) {
         this.writes = writes;
         this.json = json;
-        this.queries = queries;
+        this.today = today;
     }
 
     /**
@@ -121,7 +121,7 @@ public class ProgrammeProjection {
                 event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
                 event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason());
         writes.flush(); // the plan line is read from the view, with the retargets written so far
-        writePlanPoints(event.programmeId(), event.kpiId(), queries.planLine(event.programmeId(), event.kpiId()).orElseThrow());
+        writePlanPoints(event.programmeId(), event.kpiId(), today.planLine(event.programmeId(), event.kpiId()).orElseThrow());
     }
 
     /** The reading and its first version in one statement: most events are readings, so a rebuild is mostly this. */
@@ -217,7 +217,6 @@ public class ProgrammeProjection {
         writes.write("update nav_programme set status = ? where programme_id = ?",
                 status.name(), programmeId);
     }
-
 
     private void addVersion(String programmeId, String kpiId, String readingId, ReadingVersion.Kind kind,
                             Object value, String reason, Instant at) {

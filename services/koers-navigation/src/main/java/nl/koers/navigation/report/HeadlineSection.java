@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import nl.koers.api.kpi.ReadingCorrected;
 import nl.koers.api.signal.Severity;
 import nl.koers.navigation.history.Changes;
 import nl.koers.navigation.programme.EvaluationView;
@@ -45,7 +46,7 @@ final class HeadlineSection {
         Changes changes = report.changes();
         List<String> lines = new ArrayList<>();
         long corrected = changes.correctionsAndRetractions().stream()
-                .filter(entry -> "ReadingCorrected".equals(entry.type())).count();
+                .filter(entry -> entry.eventType() == ReadingCorrected.class).count();
         lines.add(words.text("headline.readings", changes.readings().size(), corrected,
                 changes.correctionsAndRetractions().size() - corrected));
         changes.milestoneMoves().forEach(entry -> lines.add(MilestoneSection.movement(report, entry)));

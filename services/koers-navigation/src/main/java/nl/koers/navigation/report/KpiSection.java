@@ -2,9 +2,12 @@ package nl.koers.navigation.report;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
+import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.kpi.Direction;
+import nl.koers.api.kpi.ReadingCorrected;
+import nl.koers.api.kpi.ReadingRetracted;
+import nl.koers.navigation.history.HistoryEntry;
 import nl.koers.navigation.programme.KpiView;
 import nl.koers.navigation.programme.ReportFacts;
 import nl.koers.rules.Days;
@@ -32,18 +35,28 @@ final class KpiSection {
         document.figures(kpis.stream().map(picture -> new KpiChart(picture, report.programme().evaluations(),
                 report.at(), words, small).figure()).toList(), small);
         document.heading(3, words.text("kpis.corrections", report.since())).bullets(report.changes().correctionsAndRetractions().stream()
-                .map(entry -> {
-                    Map<String, Object> data = report.data(entry);
-                    String kpi = report.programme().kpis().stream().filter(k -> k.id().equals(data.get("kpiId")))
-                            .map(KpiView::name).findFirst().orElse(String.valueOf(data.get("kpiId")));
-                    return "ReadingCorrected".equals(entry.type())
-                            ? words.text("kpis.corrected", words.moment(entry.recordedAt()), data.get("readingId"), kpi,
-                                    words.number(new BigDecimal(data.get("previousValue").toString())),
-                                    words.number(new BigDecimal(data.get("value").toString())),
-                                    data.get("reason"), entry.actor())
-                            : words.text("kpis.retracted", words.moment(entry.recordedAt()), data.get("readingId"), kpi,
-                                    data.get("reason"), entry.actor());
-                }).toList());
+                .map(entry -> correction(report, entry)).toList());
+    }
+
+    /** A correction or retraction of a reading, in the reader's words. */
+    private static String correction(ReportContext report, HistoryEntry entry) {
+        Words words = report.words();
+        String when = words.moment(entry.recordedAt());
+        ProgrammeEvent event = report.event(entry);
+        if (event instanceof ReadingCorrected corrected) {
+            return words.text("kpis.corrected", when, corrected.readingId(), name(report, corrected.kpiId()),
+                    words.number(corrected.previousValue()), words.number(corrected.value()), corrected.reason(),
+                    entry.actor());
+        } else if (event instanceof ReadingRetracted retracted) {
+            return words.text("kpis.retracted", when, retracted.readingId(), name(report, retracted.kpiId()),
+                    retracted.reason(), entry.actor());
+        }
+        throw new IllegalArgumentException("Neither a correction nor a retraction: " + event);
+    }
+
+    private static String name(ReportContext report, String kpiId) {
+        return report.programme().kpis().stream().filter(k -> k.id().equals(kpiId))
+                .map(KpiView::name).findFirst().orElse(kpiId);
     }
 
     private static List<Document.Cell> row(Words words, KpiView kpi) {

@@ -2,8 +2,12 @@ package nl.koers.navigation.report;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
+import nl.koers.api.milestone.MilestoneAchieved;
+import nl.koers.api.milestone.MilestoneCancelled;
+import nl.koers.api.milestone.MilestoneEvent;
+import nl.koers.api.milestone.MilestoneForecastUpdated;
+import nl.koers.api.milestone.MilestoneRebaselined;
 import nl.koers.navigation.history.HistoryEntry;
 import nl.koers.navigation.programme.MilestoneView;
 
@@ -50,27 +54,28 @@ final class MilestoneSection {
     /** One movement of a milestone, in the reader's words. */
     static String movement(ReportContext report, HistoryEntry entry) {
         Words words = report.words();
-        Map<String, Object> data = report.data(entry);
+        MilestoneEvent event = (MilestoneEvent) report.event(entry);
         String title = report.programme().milestones().stream()
-                .filter(milestone -> milestone.id().equals(data.get("milestoneId"))).map(MilestoneView::title)
-                .findFirst().orElse(String.valueOf(data.get("milestoneId")));
+                .filter(milestone -> milestone.id().equals(event.milestoneId())).map(MilestoneView::title)
+                .findFirst().orElse(event.milestoneId());
         String when = words.moment(entry.recordedAt());
-        return switch (entry.type()) {
-            case "MilestoneRebaselined" -> words.text("milestones.rebaselined", when, title,
-                    date(words, data.get("previousDueDate")), date(words, data.get("dueDate")), data.get("reason"),
-                    data.get("approvedBy"));
-            case "MilestoneForecastUpdated" -> words.text(data.get("reason") == null ? "milestones.forecastMoved"
-                            : "milestones.forecastMovedBecause", when, title,
-                    data.get("previousForecastDate") == null ? words.text("milestones.noForecast")
-                            : date(words, data.get("previousForecastDate")),
-                    date(words, data.get("forecastDate")), data.get("reason"));
-            case "MilestoneAchieved" -> words.text("milestones.achievedOn", when, title,
-                    date(words, data.get("achievedOn")));
-            default -> words.text("milestones.cancelledBecause", when, title, data.get("reason"));
-        };
+        if (event instanceof MilestoneRebaselined e) {
+            return words.text("milestones.rebaselined", when, title, date(words, e.previousDueDate()),
+                    date(words, e.dueDate()), e.reason(), e.approvedBy());
+        } else if (event instanceof MilestoneForecastUpdated e) {
+            return words.text(e.reason() == null ? "milestones.forecastMoved" : "milestones.forecastMovedBecause",
+                    when, title, e.previousForecastDate() == null ? words.text("milestones.noForecast")
+                            : date(words, e.previousForecastDate()),
+                    date(words, e.forecastDate()), e.reason());
+        } else if (event instanceof MilestoneAchieved e) {
+            return words.text("milestones.achievedOn", when, title, date(words, e.achievedOn()));
+        } else if (event instanceof MilestoneCancelled e) {
+            return words.text("milestones.cancelledBecause", when, title, e.reason());
+        }
+        throw new IllegalArgumentException("Not a movement of a milestone: " + event);
     }
 
-    private static String date(Words words, Object isoDate) {
-        return isoDate == null ? "-" : words.date(LocalDate.parse(isoDate.toString()));
+    private static String date(Words words, LocalDate date) {
+        return date == null ? "-" : words.date(date);
     }
 }

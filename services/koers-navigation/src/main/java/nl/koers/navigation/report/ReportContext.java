@@ -1,9 +1,8 @@
 package nl.koers.navigation.report;
 
 import java.time.Instant;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Subject;
 import nl.koers.navigation.JsonText;
 import nl.koers.navigation.history.Changes;
@@ -19,8 +18,6 @@ import nl.koers.rules.Days;
 /** What every part of one report reads: the facts as of {@code at}, the changes since, and the reader's words. */
 record ReportContext(ReportFacts facts, Changes changes, Instant at, Words words, JsonText json) {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
-
     ProgrammeView programme() {
         return facts.programme();
     }
@@ -30,9 +27,9 @@ record ReportContext(ReportFacts facts, Changes changes, Instant at, Words words
         return words.date(Days.dateOf(changes.from()));
     }
 
-    /** The fields of a history entry's event. */
-    Map<String, Object> data(HistoryEntry entry) {
-        return json.read(entry.data().text(), FIELDS);
+    /** A history entry's event, as the event it is. */
+    ProgrammeEvent event(HistoryEntry entry) {
+        return json.read(entry.data().text(), entry.eventType());
     }
 
     /** What a signal is about, by the name people use for it (the id where it is not known, e.g. since deleted). */

@@ -5,8 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import nl.koers.api.ProgrammeEvent;
 import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalAcknowledged;
+import nl.koers.api.signal.SignalCleared;
 import nl.koers.api.signal.SignalId;
+import nl.koers.api.signal.SignalRaised;
+import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
 import nl.koers.navigation.history.Changes;
@@ -41,40 +46,41 @@ final class SignalSection {
         signals.escalated().forEach(entry -> lines.add(Map.entry(entry, line(report, entry, "signals.escalated"))));
         signals.deescalated().forEach(entry -> lines.add(Map.entry(entry, line(report, entry, "signals.deescalated"))));
         signals.acknowledged().forEach(entry -> {
-            Map<String, Object> data = report.data(entry);
-            String about = SignalId.parse(String.valueOf(data.get("signalId")))
+            SignalAcknowledged acknowledged = (SignalAcknowledged) report.event(entry);
+            String about = SignalId.parse(acknowledged.signalId())
                     .map(id -> words.label(id.type()) + " (" + report.name(id.subject()) + ")")
-                    .orElse(String.valueOf(data.get("signalId")));
+                    .orElse(acknowledged.signalId());
             lines.add(Map.entry(entry, words.text("signals.acknowledged", words.moment(entry.recordedAt()), about,
-                    data.get("by"), data.get("note"))));
+                    acknowledged.by(), acknowledged.note())));
         });
         signals.cleared().forEach(entry -> {
-            Map<String, Object> data = report.data(entry);
+            SignalCleared cleared = (SignalCleared) report.event(entry);
             lines.add(Map.entry(entry, words.text("signals.cleared", words.moment(entry.recordedAt()),
-                    words.label(SignalType.valueOf(String.valueOf(data.get("type")))), report.name(subject(data)))));
+                    words.label(cleared.type()), report.name(cleared.subject()))));
         });
         return lines.stream().sorted(Comparator.comparingLong(line -> line.getKey().sequence()))
                 .map(Map.Entry::getValue).toList();
     }
 
     /** A raise or severity change: when, the severity now, what and about what, and the sentence with the numbers. */
-    @SuppressWarnings("unchecked")
     private static String line(ReportContext report, HistoryEntry entry, String key) {
-        Words words = report.words();
-        Map<String, Object> data = report.data(entry);
-        SignalType type = SignalType.valueOf(String.valueOf(data.get("type")));
-        Severity severity = Severity.valueOf(String.valueOf(data.get("severity")));
-        Subject subject = subject(data);
-        String sentence = new SignalSentences(words).of(type, severity, (Map<String, Object>) data.get("evidence"),
-                report.name(subject), report.unit(subject), String.valueOf(data.get("explanation")));
-        return words.text(key, words.moment(entry.recordedAt()), words.label(severity), words.label(type),
-                report.name(subject), sentence);
+        ProgrammeEvent event = report.event(entry);
+        if (event instanceof SignalRaised raised) {
+            return line(report, entry, key, raised.type(), raised.severity(), raised.subject(), raised.evidence(),
+                    raised.explanation());
+        } else if (event instanceof SignalSeverityChanged changed) {
+            return line(report, entry, key, changed.type(), changed.severity(), changed.subject(), changed.evidence(),
+                    changed.explanation());
+        }
+        throw new IllegalArgumentException("Neither a raise nor a severity change: " + event);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Subject subject(Map<String, Object> data) {
-        Map<String, Object> subject = (Map<String, Object>) data.get("subject");
-        return new Subject(Subject.Kind.valueOf(String.valueOf(subject.get("kind"))), String.valueOf(subject.get("id")),
-                String.valueOf(subject.get("programmeId")));
+    private static String line(ReportContext report, HistoryEntry entry, String key, SignalType type,
+                               Severity severity, Subject subject, Map<String, Object> evidence, String explanation) {
+        Words words = report.words();
+        String sentence = new SignalSentences(words).of(type, severity, evidence, report.name(subject),
+                report.unit(subject), explanation);
+        return words.text(key, words.moment(entry.recordedAt()), words.label(severity), words.label(type),
+                report.name(subject), sentence);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import nl.koers.navigation.JsonText;
-import nl.koers.navigation.history.HistoryQueries;
-import nl.koers.navigation.programme.AsOfQueries;
+import nl.koers.navigation.history.HistoryTables;
+import nl.koers.navigation.programme.ProgrammeReader;
 import nl.koers.navigation.programme.EvaluationView;
 import nl.koers.navigation.programme.ProgrammeView;
 import org.springframework.stereotype.Component;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SteeringReports {
 
-    private final AsOfQueries asOf;
-    private final HistoryQueries history;
+    private final ProgrammeReader programmes;
+    private final HistoryTables history;
     private final JsonText json;
 
-    public SteeringReports(AsOfQueries asOf, HistoryQueries history, JsonText json) {
-        this.asOf = asOf;
+    public SteeringReports(ProgrammeReader programmes, HistoryTables history, JsonText json) {
+        this.programmes = programmes;
         this.history = history;
         this.json = json;
     }
@@ -35,7 +35,7 @@ public class SteeringReports {
      * recorded (the previous meeting), else to the programme's definition. Empty for a programme unknown then.
      */
     public Optional<Document> report(String programmeId, Instant at, Instant since, Language language) {
-        return asOf.report(programmeId, at).map(facts -> {
+        return programmes.report(programmeId, at).map(facts -> {
             Instant from = since != null ? since : previousMeeting(facts.programme());
             Words words = new Words(language);
             ReportContext report = new ReportContext(facts, history.changesThrough(programmeId, from, at), at, words,

@@ -1,7 +1,6 @@
 package nl.koers.navigation.signal;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,6 @@ import nl.koers.api.signal.Subject;
  */
 public class SignalFold {
 
-    /** As {@link SignalQueries} orders them: newest first. */
-    static final Comparator<SignalView> NEWEST_FIRST = Comparator.comparing(SignalView::raisedAt).reversed()
-            .thenComparing(SignalView::id);
-
     private final Map<String, SignalView> signals = new LinkedHashMap<>();
 
     public void apply(ProgrammeEvent event, Instant at) {
@@ -33,21 +28,16 @@ public class SignalFold {
             signals.put(raised.signalId(), new SignalView(raised.signalId(), raised.type(), raised.severity(),
                     SignalState.OPEN, raised.subject(), at, raised.explanation(), raised.evidence(), null, null));
         } else if (event instanceof SignalSeverityChanged changed) {
-            signals.computeIfPresent(changed.signalId(), (id, s) -> new SignalView(id, s.type(), changed.severity(),
-                    s.state(), s.subject(), s.raisedAt(), changed.explanation(), changed.evidence(), s.acknowledgement(),
-                    s.clearedAt()));
+            signals.computeIfPresent(changed.signalId(),
+                    (id, s) -> s.withFacts(changed.severity(), changed.explanation(), changed.evidence()));
         } else if (event instanceof SignalEvidenceUpdated updated) {
-            signals.computeIfPresent(updated.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    s.state(), s.subject(), s.raisedAt(), updated.explanation(), updated.evidence(), s.acknowledgement(),
-                    s.clearedAt()));
+            signals.computeIfPresent(updated.signalId(),
+                    (id, s) -> s.withFacts(s.severity(), updated.explanation(), updated.evidence()));
         } else if (event instanceof SignalAcknowledged acknowledged) {
-            signals.computeIfPresent(acknowledged.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    SignalState.ACKNOWLEDGED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(),
-                    new SignalView.Acknowledgement(at, acknowledged.by(), acknowledged.note()), s.clearedAt()));
+            signals.computeIfPresent(acknowledged.signalId(), (id, s) -> s.acknowledgedBy(
+                    new SignalView.Acknowledgement(at, acknowledged.by(), acknowledged.note())));
         } else if (event instanceof SignalCleared cleared) {
-            signals.computeIfPresent(cleared.signalId(), (id, s) -> new SignalView(id, s.type(), s.severity(),
-                    SignalState.CLEARED, s.subject(), s.raisedAt(), s.explanation(), s.evidence(), s.acknowledgement(),
-                    at));
+            signals.computeIfPresent(cleared.signalId(), (id, s) -> s.clearedOn(at));
         }
     }
 
@@ -68,13 +58,13 @@ public class SignalFold {
                 .filter(s -> filter.state() == null || filter.state() == s.state())
                 .filter(s -> filter.severity() == null || filter.severity() == s.severity())
                 .filter(s -> filter.type() == null || filter.type() == s.type())
-                .sorted(NEWEST_FIRST)
+                .sorted(SignalViews.NEWEST_FIRST)
                 .toList();
     }
 
     /** The OPEN and ACKNOWLEDGED signals, newest first. */
     public List<SignalView> open() {
-        return signals.values().stream().filter(s -> s.state() != SignalState.CLEARED).sorted(NEWEST_FIRST).toList();
+        return signals.values().stream().filter(s -> s.state() != SignalState.CLEARED).sorted(SignalViews.NEWEST_FIRST).toList();
     }
 
     /** The OPEN and ACKNOWLEDGED signals about one subject, newest first. */

@@ -20,6 +20,21 @@ public record SignalView(
         Acknowledgement acknowledgement,
         Instant clearedAt) {
 
+    SignalView withFacts(Severity newSeverity, String newExplanation, Map<String, Object> newEvidence) {
+        return new SignalView(id, type, newSeverity, state, subject, raisedAt, newExplanation, newEvidence,
+                acknowledgement, clearedAt);
+    }
+
+    SignalView acknowledgedBy(Acknowledgement by) {
+        return new SignalView(id, type, severity, SignalState.ACKNOWLEDGED, subject, raisedAt, explanation, evidence, by,
+                clearedAt);
+    }
+
+    SignalView clearedOn(Instant at) {
+        return new SignalView(id, type, severity, SignalState.CLEARED, subject, raisedAt, explanation, evidence,
+                acknowledgement, at);
+    }
+
     /** Who acknowledged the signal, as recorded in the minutes. */
     public record Acknowledgement(Instant at, String by, String note) {
     }

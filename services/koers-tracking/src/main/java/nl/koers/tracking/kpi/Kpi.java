@@ -62,6 +62,7 @@ import nl.koers.rules.KpiForecastMiss;
 import nl.koers.rules.KpiStaleness;
 import nl.koers.rules.KpiStatusRule;
 import nl.koers.rules.PlanLine;
+import nl.koers.rules.Reading;
 import nl.koers.rules.Retarget;
 import nl.koers.rules.ShiftDetector;
 import nl.koers.rules.ShiftDirection;
@@ -99,7 +100,7 @@ public class Kpi {
     private LocalDate baselineDate;
     /** The definition's target first, then each retarget's from its effective moment: the plan line's segments. */
     private List<TargetInForce> targets = new ArrayList<>();
-    private Map<String, Reading> readings = new HashMap<>();
+    private Map<String, HeldReading> readings = new HashMap<>();
     /**
      * Reading ids oldest first by measuredAt (ties to the later recordedAt), retracted ones included: the rules need
      * only the latest few, which this finds without sorting years of readings.
@@ -170,7 +171,7 @@ public class Kpi {
         if (command.measuredAt().isAfter(clock.instant().plus(MEASURED_AT_LEEWAY))) {
             throw new RuleViolationException("measuredAt", "measuredAt lies more than a day in the future");
         }
-        Reading earlier = readings.get(command.readingId());
+        HeldReading earlier = readings.get(command.readingId());
         if (earlier != null) {
             if (earlier.recordedValue().compareTo(command.value()) != 0
                     || !earlier.measuredAt().equals(command.measuredAt())) {
@@ -188,7 +189,7 @@ public class Kpi {
     @CommandHandler
     public void handle(CorrectReading command, ProgrammeDirectory directory, Clock clock) {
         openProgramme(directory, programmeId);
-        Reading reading = currentReading(command.readingId());
+        HeldReading reading = currentReading(command.readingId());
         plausibleDecimal(command.value(), "value");
         notBlank(command.reason(), "reason");
         apply(new ReadingCorrected(programmeId, kpiId, command.readingId(), command.value(), reading.value(),
@@ -278,7 +279,7 @@ public class Kpi {
     }
 
     private Optional<SignalBoard.Detected> staleness(KpiSignals detection, Instant now) {
-        return KpiStaleness.evaluate(latestCounted().map(nl.koers.rules.Reading::measuredAt), definedAt,
+        return KpiStaleness.evaluate(latestCounted().map(Reading::measuredAt), definedAt,
                 detection.plan().currentTarget(), cadenceDays(), now).map(detection::stale);
     }
 
@@ -293,8 +294,8 @@ public class Kpi {
     }
 
     /** The latest counted reading. */
-    private Optional<nl.koers.rules.Reading> latestCounted() {
-        List<nl.koers.rules.Reading> latest = latestCounted(1, null);
+    private Optional<Reading> latestCounted() {
+        List<Reading> latest = latestCounted(1, null);
         return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
     }
 
@@ -302,18 +303,18 @@ public class Kpi {
      * What the shift detector looks at, oldest first: the first counted readings measured at or after {@code since}
      * (all when null) that make its baseline, then the latest counted ones after them that its CUSUM runs over.
      */
-    private List<nl.koers.rules.Reading> shiftReadings(Instant since) {
-        List<nl.koers.rules.Reading> baseline = new ArrayList<>(ShiftDetector.STANDARD.baselineReadings());
+    private List<Reading> shiftReadings(Instant since) {
+        List<Reading> baseline = new ArrayList<>(ShiftDetector.STANDARD.baselineReadings());
         int i = 0;
         for (; i < readingOrder.size() && baseline.size() < ShiftDetector.STANDARD.baselineReadings(); i++) {
-            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(i));
+            Reading reading = ruleReading(readingOrder.get(i));
             if ((since == null || !reading.measuredAt().isBefore(since)) && !reading.retracted()) {
                 baseline.add(reading);
             }
         }
-        List<nl.koers.rules.Reading> run = new ArrayList<>(ShiftDetector.STANDARD.runReadings());
+        List<Reading> run = new ArrayList<>(ShiftDetector.STANDARD.runReadings());
         for (int j = readingOrder.size() - 1; j >= i && run.size() < ShiftDetector.STANDARD.runReadings(); j--) {
-            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(j));
+            Reading reading = ruleReading(readingOrder.get(j));
             if (!reading.retracted()) {
                 run.add(reading);
             }
@@ -326,10 +327,10 @@ public class Kpi {
     /**
      * Up to {@code n} of the latest readings that count, oldest first, measured at or after {@code since} when given.
      */
-    private List<nl.koers.rules.Reading> latestCounted(int n, Instant since) {
-        List<nl.koers.rules.Reading> latest = new ArrayList<>(n);
+    private List<Reading> latestCounted(int n, Instant since) {
+        List<Reading> latest = new ArrayList<>(n);
         for (int i = readingOrder.size() - 1; i >= 0 && latest.size() < n; i--) {
-            nl.koers.rules.Reading reading = ruleReading(readingOrder.get(i));
+            Reading reading = ruleReading(readingOrder.get(i));
             if (since != null && reading.measuredAt().isBefore(since)) {
                 break;
             }
@@ -341,9 +342,9 @@ public class Kpi {
         return latest;
     }
 
-    private nl.koers.rules.Reading ruleReading(String readingId) {
-        Reading reading = readings.get(readingId);
-        return new nl.koers.rules.Reading(readingId, reading.value(), reading.measuredAt(), reading.recordedAt(),
+    private Reading ruleReading(String readingId) {
+        HeldReading reading = readings.get(readingId);
+        return new Reading(readingId, reading.value(), reading.measuredAt(), reading.recordedAt(),
                 reading.retracted());
     }
 
@@ -394,8 +395,8 @@ public class Kpi {
     }
 
     /** A reading that may still be corrected or retracted. */
-    private Reading currentReading(String readingId) {
-        Reading reading = readings.get(readingId);
+    private HeldReading currentReading(String readingId) {
+        HeldReading reading = readings.get(readingId);
         if (reading == null) {
             throw new NotFoundException("Reading " + readingId + " not found in KPI " + kpiId);
         }
@@ -405,7 +406,7 @@ public class Kpi {
         return reading;
     }
 
-    private ReadingReceipt receipt(String readingId, Reading reading, boolean duplicate) {
+    private ReadingReceipt receipt(String readingId, HeldReading reading, boolean duplicate) {
         return new ReadingReceipt(programmeId, kpiId, readingId, reading.recordedValue(), reading.measuredAt(),
                 reading.recordedAt(), reading.source(), reading.note(), duplicate);
     }
@@ -433,16 +434,16 @@ public class Kpi {
 
     @EventSourcingHandler
     void on(ReadingRecorded event, @Timestamp Instant recordedAt) {
-        readings.put(event.readingId(), new Reading(event.value(), event.value(), event.measuredAt(), recordedAt,
+        readings.put(event.readingId(), new HeldReading(event.value(), event.value(), event.measuredAt(), recordedAt,
                 event.source(), event.note(), false));
         placeInMeasuredOrder(event.readingId());
     }
 
     /** Readings mostly arrive in measured order, so the place is found from the end. */
     private void placeInMeasuredOrder(String readingId) {
-        nl.koers.rules.Reading added = ruleReading(readingId);
+        Reading added = ruleReading(readingId);
         int at = readingOrder.size();
-        while (at > 0 && nl.koers.rules.Reading.IN_MEASURED_ORDER.compare(ruleReading(readingOrder.get(at - 1)), added) > 0) {
+        while (at > 0 && Reading.IN_MEASURED_ORDER.compare(ruleReading(readingOrder.get(at - 1)), added) > 0) {
             at--;
         }
         readingOrder.add(at, readingId);
@@ -464,10 +465,11 @@ public class Kpi {
     }
 
     /**
-     * What the reading rules need: the value as first recorded (a repeated post is answered with the first receipt),
+     * What the aggregate holds of a reading (named apart from the rules' {@link Reading}, which it becomes for them):
+     * the value as first recorded (a repeated post is answered with the first receipt),
      * the current value (a correction reports what it replaced), and whether it was retracted.
      */
-    record Reading(
+    record HeldReading(
             BigDecimal recordedValue,
             BigDecimal value,
             Instant measuredAt,
@@ -476,12 +478,12 @@ public class Kpi {
             String note,
             boolean retracted) {
 
-        Reading withValue(BigDecimal newValue) {
-            return new Reading(recordedValue, newValue, measuredAt, recordedAt, source, note, retracted);
+        HeldReading withValue(BigDecimal newValue) {
+            return new HeldReading(recordedValue, newValue, measuredAt, recordedAt, source, note, retracted);
         }
 
-        Reading asRetracted() {
-            return new Reading(recordedValue, value, measuredAt, recordedAt, source, note, true);
+        HeldReading asRetracted() {
+            return new HeldReading(recordedValue, value, measuredAt, recordedAt, source, note, true);
         }
     }
 }

@@ -4,8 +4,6 @@ import static nl.koers.navigation.Columns.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +17,22 @@ import nl.koers.navigation.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the signal view. */
+/** The signal view's table, read into views. */
 @Component
-public class SignalQueries {
+class SignalTables {
 
     private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonText json;
 
-    public SignalQueries(JdbcClient jdbc, JsonText json) {
+    SignalTables(JdbcClient jdbc, JsonText json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** Newest first. */
-    public List<SignalView> signals(SignalFilter filter) {
+    List<SignalView> signals(SignalFilter filter) {
         return jdbc.sql("""
                         select * from nav_signal
                         where (cast(:programme as varchar) is null or programme_id = :programme)
@@ -51,12 +49,12 @@ public class SignalQueries {
     }
 
     /** The OPEN and ACKNOWLEDGED signals of a programme, about anything in it, newest first. */
-    public List<SignalView> openSignals(String programmeId) {
+    List<SignalView> openSignals(String programmeId) {
         return openSignals(programmeId, null, null);
     }
 
     /** The OPEN and ACKNOWLEDGED signals about one subject, newest first. */
-    public List<SignalView> openSignals(Subject subject) {
+    List<SignalView> openSignals(Subject subject) {
         return openSignals(subject.programmeId(), subject.kind().name(), subject.id());
     }
 
@@ -74,18 +72,18 @@ public class SignalQueries {
     }
 
     /** Open signals per programme and severity, every severity present (zero when none). */
-    public Map<String, Map<Severity, Integer>> openCountsByProgramme() {
+    Map<String, Map<Severity, Integer>> openCountsByProgramme() {
         Map<String, Map<Severity, Integer>> counts = new HashMap<>();
         jdbc.sql("select programme_id, severity, count(*) as n from nav_signal where state <> 'CLEARED' group by programme_id, severity")
                 .query(row -> {
-                    counts.computeIfAbsent(row.getString("programme_id"), id -> zeroCounts())
+                    counts.computeIfAbsent(row.getString("programme_id"), id -> SignalViews.zeroCounts())
                             .put(Severity.valueOf(row.getString("severity")), row.getInt("n"));
                 });
         return counts;
     }
 
     /** The open signals of the portfolio counted by programme, type, severity and state, with the oldest of each. */
-    public List<OpenTally> openTallies() {
+    List<OpenTally> openTallies() {
         return jdbc.sql("""
                         select programme_id, type, severity, state, count(*) as n, min(raised_at) as oldest
                         from nav_signal where state <> 'CLEARED' group by programme_id, type, severity, state""")
@@ -93,19 +91,6 @@ public class SignalQueries {
                         Severity.valueOf(row.getString("severity")), SignalState.valueOf(row.getString("state")),
                         row.getInt("n"), instant(row, "oldest")))
                 .list();
-    }
-
-    /** {@code count} open signals of one programme, type, severity and state, the oldest raised at {@code oldestRaisedAt}. */
-    public record OpenTally(String programmeId, SignalType type, Severity severity, SignalState state, int count,
-                            Instant oldestRaisedAt) {
-    }
-
-    public static Map<Severity, Integer> zeroCounts() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(severity, 0);
-        }
-        return counts;
     }
 
     private SignalView signal(ResultSet row) throws SQLException {

@@ -1,4 +1,4 @@
-package nl.koers.app.web;
+package nl.koers.app.input;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public class InstantOrDateDeserializer extends StdScalarDeserializer<Instant> {
 
     /** The instant or date {@code text} names, in the years 1 to 9999. */
     public static Instant parse(String text) {
-        return InstantParameters.inRange(text.length() == 10
+        return Storable.instant(text.length() == 10
                 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                 : Instant.parse(text));
     }

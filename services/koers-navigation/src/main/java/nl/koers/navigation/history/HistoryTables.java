@@ -15,18 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import nl.koers.api.ProgrammeEvent;
-import nl.koers.api.signal.Severity;
+import nl.koers.api.signal.SignalSeverityChanged;
 import nl.koers.navigation.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads the history table: one programme's events at a time, by the moment they were recorded. */
 @Component
-public class HistoryQueries {
+public class HistoryTables {
 
     /** What {@link #entry} reads, by position: looking each column up by name showed in the profile of 10,000 rows. */
     private static final String ENTRY_COLUMNS = """
-            select global_index, recorded_at, type, subject_kind, subject_id, actor, correlation_id, data
+            select global_index, recorded_at, type, subject_kind, subject_id, actor, correlation_id, data, payload_type
             """;
     private static final Comparator<HistoryEntry> RECORDED_ORDER =
             Comparator.comparing(HistoryEntry::recordedAt).thenComparingLong(HistoryEntry::sequence);
@@ -36,8 +36,10 @@ public class HistoryQueries {
     private final ParsedHistories parsed;
     /** A reader per payload type the history holds, by the type's name. */
     private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
+    /** The event types the history holds, by name. */
+    private final Map<String, Class<? extends ProgrammeEvent>> types = new ConcurrentHashMap<>();
 
-    public HistoryQueries(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
+    public HistoryTables(JdbcClient jdbc, JsonText json, ParsedHistories parsed) {
         this.jdbc = jdbc;
         this.json = json;
         this.parsed = parsed;
@@ -67,49 +69,17 @@ public class HistoryQueries {
 
     /** What was recorded in [from, to), grouped. */
     public Changes changes(String programmeId, Instant from, Instant to) {
-        return group(from, to, history(programmeId, from, to));
-    }
-
-    private Changes group(Instant from, Instant to, List<HistoryEntry> entries) {
-        List<HistoryEntry> readings = new ArrayList<>();
-        List<HistoryEntry> correctionsAndRetractions = new ArrayList<>();
-        List<HistoryEntry> milestoneMoves = new ArrayList<>();
-        List<HistoryEntry> decisions = new ArrayList<>();
-        List<HistoryEntry> raised = new ArrayList<>();
-        List<HistoryEntry> escalated = new ArrayList<>();
-        List<HistoryEntry> deescalated = new ArrayList<>();
-        List<HistoryEntry> updated = new ArrayList<>();
-        List<HistoryEntry> acknowledged = new ArrayList<>();
-        List<HistoryEntry> cleared = new ArrayList<>();
-        List<HistoryEntry> other = new ArrayList<>();
-        for (HistoryEntry entry : entries) {
-            List<HistoryEntry> group = switch (entry.type()) {
-                case "ReadingRecorded" -> readings;
-                case "ReadingCorrected", "ReadingRetracted" -> correctionsAndRetractions;
-                case "MilestoneForecastUpdated", "MilestoneRebaselined", "MilestoneAchieved", "MilestoneCancelled" ->
-                        milestoneMoves;
-                case "EvaluationOutcomeRecorded" -> decisions;
-                case "SignalRaised" -> raised;
-                case "SignalSeverityChanged" -> isEscalation(entry) ? escalated : deescalated;
-                case "SignalEvidenceUpdated" -> updated;
-                case "SignalAcknowledged" -> acknowledged;
-                case "SignalCleared" -> cleared;
-                default -> other;
-            };
-            group.add(entry);
-        }
-        return new Changes(from, to, readings, correctionsAndRetractions, milestoneMoves, decisions,
-                new Changes.SignalChanges(raised, escalated, deescalated, updated, acknowledged, cleared), other);
+        return ChangeGroup.group(from, to, history(programmeId, from, to), this::isEscalation);
     }
 
     /** What was recorded in [from, through], grouped: the changes a view as of {@code through} includes. */
     public Changes changesThrough(String programmeId, Instant from, Instant through) {
-        return group(from, through, inRecordedOrder(jdbc.sql(ENTRY_COLUMNS + """
+        return ChangeGroup.group(from, through, inRecordedOrder(jdbc.sql(ENTRY_COLUMNS + """
                         from nav_history
                         where programme_id = ? and recorded_at >= ? and recorded_at <= ?""")
                 .params(programmeId, timestamp(from), timestamp(through))
                 .query((row, n) -> entry(row))
-                .list()));
+                .list()), this::isEscalation);
     }
 
     /**
@@ -209,11 +179,8 @@ public class HistoryQueries {
     }
 
     private boolean isEscalation(HistoryEntry entry) {
-        SeverityChange change = json.read(entry.data().text(), SeverityChange.class);
+        SignalSeverityChanged change = json.read(entry.data().text(), SignalSeverityChanged.class);
         return change.severity().compareTo(change.previousSeverity()) > 0;
-    }
-
-    private record SeverityChange(Severity previousSeverity, Severity severity) {
     }
 
     private RecordedEvent recorded(ResultSet row) throws SQLException {
@@ -222,7 +189,11 @@ public class HistoryQueries {
         return new RecordedEvent(json.read(row.getString("data"), reader), instant(row, "recorded_at"));
     }
 
-    private static Class<? extends ProgrammeEvent> eventType(String name) {
+    private Class<? extends ProgrammeEvent> eventType(String name) {
+        return types.computeIfAbsent(name, HistoryTables::load);
+    }
+
+    private static Class<? extends ProgrammeEvent> load(String name) {
         try {
             return Class.forName(name).asSubclass(ProgrammeEvent.class);
         } catch (ClassNotFoundException e) {
@@ -239,9 +210,9 @@ public class HistoryQueries {
         return entries.stream().sorted(RECORDED_ORDER).toList();
     }
 
-    private static HistoryEntry entry(ResultSet row) throws SQLException {
+    private HistoryEntry entry(ResultSet row) throws SQLException {
         return new HistoryEntry(row.getLong(1), instant(row, 2), row.getString(3),
                 new HistorySubject(HistorySubject.Kind.valueOf(row.getString(4)), row.getString(5)),
-                row.getString(6), row.getString(7), StoredJson.ofUtf8(row.getBytes(8)));
+                row.getString(6), row.getString(7), StoredJson.ofUtf8(row.getBytes(8)), eventType(row.getString(9)));
     }
 }

@@ -7,11 +7,8 @@ import java.util.Optional;
 import nl.koers.api.evaluation.Decision;
 import nl.koers.api.signal.SignalId;
 import nl.koers.api.signal.Subject;
-import nl.koers.navigation.history.HistoryQueries;
+import nl.koers.navigation.history.HistoryTables;
 import nl.koers.navigation.history.RecordedEvent;
-import nl.koers.navigation.signal.SignalFilter;
-import nl.koers.navigation.signal.SignalFold;
-import nl.koers.navigation.signal.SignalView;
 import nl.koers.rules.Days;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +19,15 @@ import org.springframework.stereotype.Component;
  * for a moment in the past never changes.
  */
 @Component
-public class AsOfQueries {
+class ProgrammesAsOf {
 
-    private final HistoryQueries history;
+    private final HistoryTables history;
 
-    public AsOfQueries(HistoryQueries history) {
+    ProgrammesAsOf(HistoryTables history) {
         this.history = history;
     }
 
-    public Optional<ProgrammeView> programme(String programmeId, Instant asOf) {
+    Optional<ProgrammeView> programme(String programmeId, Instant asOf) {
         ProgrammeFold fold = fold(programmeId, asOf);
         return fold.defined() ? Optional.of(fold.view(asOf)) : Optional.empty();
     }
@@ -39,24 +36,24 @@ public class AsOfQueries {
      * The portfolio as it was known at {@code asOf}: each programme defined by then, folded from its own events, its
      * evaluations and its signals (health and confidence need nothing else), so readings are never read.
      */
-    public List<ProgrammeSummary> programmes(Instant asOf) {
+    List<ProgrammeSummary> programmes(Instant asOf) {
         return history.portfolioEvents(asOf).values().stream().map(events -> {
             ProgrammeFold fold = new ProgrammeFold();
             events.forEach(recorded -> fold.apply(recorded.event(), recorded.recordedAt()));
-            return fold.summary(asOf);
+            return fold.summary();
         }).toList();
     }
 
-    public Optional<KpiView> kpi(String programmeId, String kpiId, Instant asOf) {
+    Optional<KpiView> kpi(String programmeId, String kpiId, Instant asOf) {
         return Optional.ofNullable(fold(programmeId, asOf).kpi(kpiId, asOf));
     }
 
-    public Optional<MilestoneView> milestone(String programmeId, String milestoneId, Instant asOf) {
+    Optional<MilestoneView> milestone(String programmeId, String milestoneId, Instant asOf) {
         return programme(programmeId, asOf)
                 .flatMap(programme -> programme.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst());
     }
 
-    public Optional<EvaluationView> evaluation(String programmeId, String evaluationId, Instant asOf) {
+    Optional<EvaluationView> evaluation(String programmeId, String evaluationId, Instant asOf) {
         return programme(programmeId, asOf)
                 .flatMap(programme -> programme.evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst());
     }
@@ -65,13 +62,13 @@ public class AsOfQueries {
      * Every ADJUST decision known at {@code asOf} with the follow-up of the KPIs it addressed: those of its addressed
      * KPI signals, or every KPI of the programme when it addressed none.
      */
-    public Optional<List<DecisionFollowUp>> followUps(String programmeId, Instant asOf) {
+    Optional<List<DecisionFollowUp>> followUps(String programmeId, Instant asOf) {
         ProgrammeFold fold = fold(programmeId, asOf);
         return fold.defined() ? Optional.of(followUps(fold, fold.view(asOf))) : Optional.empty();
     }
 
     /** What the steering report shows as of {@code asOf}, from one reading of the programme's events. */
-    public Optional<ReportFacts> report(String programmeId, Instant asOf) {
+    Optional<ReportFacts> report(String programmeId, Instant asOf) {
         ProgrammeFold fold = fold(programmeId, asOf);
         if (!fold.defined()) {
             return Optional.empty();
@@ -99,15 +96,6 @@ public class AsOfQueries {
                     return new DecisionFollowUp(evaluation, kpis);
                 })
                 .toList();
-    }
-
-    /** The signals as they stood at {@code asOf}, newest first; with a programme, only that programme's rows are read. */
-    public List<SignalView> signals(SignalFilter filter, Instant asOf) {
-        SignalFold fold = new SignalFold();
-        for (RecordedEvent recorded : history.signalEvents(filter.programmeId(), asOf)) {
-            fold.apply(recorded.event(), recorded.recordedAt());
-        }
-        return fold.signals(filter);
     }
 
     private ProgrammeFold fold(String programmeId, Instant asOf) {

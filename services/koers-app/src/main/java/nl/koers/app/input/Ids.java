@@ -1,4 +1,4 @@
-package nl.koers.app.web;
+package nl.koers.app.input;
 
 /** The id formats of the API. */
 public final class Ids {
