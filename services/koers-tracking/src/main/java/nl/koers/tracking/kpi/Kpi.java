@@ -267,7 +267,7 @@ public class Kpi {
         Map<String, BigDecimal> known = deviations;
         deviations = new HashMap<>();
         List<BigDecimal> shift = new ArrayList<>();
-        for (nl.koers.rules.Reading reading : shiftReadings(since)) {
+        for (Reading reading : shiftReadings(since)) {
             BigDecimal deviation = known.get(reading.readingId());
             if (deviation == null) {
                 deviation = KpiStatusRule.deviation(reading, plan, direction);
