@@ -159,24 +159,25 @@ class ProgrammeFold {
             reading(e.kpiId(), e.readingId(), null, null, true);
         } else if (event instanceof MilestonePlanned e) {
             milestones.put(e.milestoneId(), new ProgrammeQueries.MilestoneRow(e.programmeId(), e.milestoneId(), e.title(),
-                    e.dueDate(), e.dueDate(), null, null, false, null));
+                    e.dueDate(), e.dueDate(), null, null, false, null, e.startDate()));
         } else if (event instanceof MilestoneForecastUpdated e) {
             milestones.computeIfPresent(e.milestoneId(), (id, m) -> new ProgrammeQueries.MilestoneRow(m.programmeId(), id,
                     m.title(), m.dueDate(), m.originalDueDate(), e.forecastDate(), m.achievedOn(), m.cancelled(),
-                    m.cancelReason()));
+                    m.cancelReason(), m.startDate()));
         } else if (event instanceof MilestoneRebaselined e) {
             milestones.computeIfPresent(e.milestoneId(), (id, m) -> new ProgrammeQueries.MilestoneRow(m.programmeId(), id,
                     m.title(), e.dueDate(), m.originalDueDate(), m.forecastDate(), m.achievedOn(), m.cancelled(),
-                    m.cancelReason()));
+                    m.cancelReason(), m.startDate()));
             rebaselines.computeIfAbsent(e.milestoneId(), id -> new ArrayList<>()).add(new MilestoneView.Rebaseline(at,
                     e.previousDueDate(), e.dueDate(), e.reason(), e.approvedBy()));
         } else if (event instanceof MilestoneAchieved e) {
             milestones.computeIfPresent(e.milestoneId(), (id, m) -> new ProgrammeQueries.MilestoneRow(m.programmeId(), id,
                     m.title(), m.dueDate(), m.originalDueDate(), m.forecastDate(), e.achievedOn(), m.cancelled(),
-                    m.cancelReason()));
+                    m.cancelReason(), m.startDate()));
         } else if (event instanceof MilestoneCancelled e) {
             milestones.computeIfPresent(e.milestoneId(), (id, m) -> new ProgrammeQueries.MilestoneRow(m.programmeId(), id,
-                    m.title(), m.dueDate(), m.originalDueDate(), m.forecastDate(), m.achievedOn(), true, e.reason()));
+                    m.title(), m.dueDate(), m.originalDueDate(), m.forecastDate(), m.achievedOn(), true, e.reason(),
+                    m.startDate()));
         } else if (event instanceof EvaluationScheduled e) {
             evaluations.put(e.evaluationId(), new EvaluationView(e.programmeId(), e.evaluationId(), e.title(),
                     e.scheduledFor(), null));

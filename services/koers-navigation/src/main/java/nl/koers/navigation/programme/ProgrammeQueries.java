@@ -377,7 +377,8 @@ public class ProgrammeQueries {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
-                        select m.*, p.start_date from nav_milestone m join nav_programme p using (programme_id)
+                        select m.*, p.start_date as programme_start_date
+                        from nav_milestone m join nav_programme p using (programme_id)
                         where (cast(? as varchar) is null or m.programme_id = ?)
                           and (cast(? as varchar) is null or m.milestone_id = ?)
                         order by m.programme_id, m.due_date, m.milestone_id""")
@@ -387,24 +388,25 @@ public class ProgrammeQueries {
                     String id = row.getString("milestone_id");
                     return milestone(new MilestoneRow(programme, id, row.getString("title"), date(row, "due_date"),
                                     date(row, "original_due_date"), date(row, "forecast_date"), date(row, "achieved_on"),
-                                    row.getBoolean("cancelled"), row.getString("cancel_reason")),
-                            date(row, "start_date"), rebaselines.getOrDefault(programme + "/" + id, List.of()));
+                                    row.getBoolean("cancelled"), row.getString("cancel_reason"),
+                                    date(row, "start_date")),
+                            date(row, "programme_start_date"), rebaselines.getOrDefault(programme + "/" + id, List.of()));
                 })
                 .list();
     }
 
     record MilestoneRow(String programmeId, String milestoneId, String title, LocalDate dueDate,
                         LocalDate originalDueDate, LocalDate forecastDate, LocalDate achievedOn, boolean cancelled,
-                        String cancelReason) {
+                        String cancelReason, LocalDate startDate) {
     }
 
     /** The milestone with its slip from the forecast; {@code start}: the programme's start date. */
     static MilestoneView milestone(MilestoneRow row, LocalDate start, List<MilestoneView.Rebaseline> rebaselines) {
         LocalDate due = row.dueDate();
         LocalDate forecast = row.forecastDate();
-        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), due, row.originalDueDate(), forecast,
+        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), row.startDate(), due, row.originalDueDate(), forecast,
                 forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
-                forecast == null ? null : MilestoneRules.slip(start, due, forecast)
+                forecast == null ? null : MilestoneRules.slip(start, row.startDate(), due, forecast)
                         .map(MilestoneSlip::slipPercent).orElse(null),
                 row.achievedOn(), row.cancelled(), row.cancelReason(), rebaselines);
     }
