@@ -404,7 +404,8 @@ public class ProgrammeQueries {
     static MilestoneView milestone(MilestoneRow row, LocalDate start, List<MilestoneView.Rebaseline> rebaselines) {
         LocalDate due = row.dueDate();
         LocalDate forecast = row.forecastDate();
-        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), row.startDate(), due, row.originalDueDate(), forecast,
+        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), row.startDate(), due,
+                row.originalDueDate(), forecast,
                 forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
                 forecast == null ? null : MilestoneRules.slip(start, row.startDate(), due, forecast)
                         .map(MilestoneSlip::slipPercent).orElse(null),
