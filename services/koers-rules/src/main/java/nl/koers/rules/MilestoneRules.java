@@ -14,10 +14,16 @@ public final class MilestoneRules {
     private MilestoneRules() {
     }
 
-    /** MILESTONE_SLIPPING: the slip when the forecast date lies after the due date, else empty. */
-    public static Optional<MilestoneSlip> slip(LocalDate programmeStart, LocalDate dueDate, LocalDate forecastDate) {
+    /**
+     * MILESTONE_SLIPPING: the slip when the forecast date lies after the due date, else empty. It is measured against
+     * the days from the milestone's own start to its due date, or from the programme's start when the milestone has
+     * none ({@code milestoneStart} null).
+     */
+    public static Optional<MilestoneSlip> slip(LocalDate programmeStart, LocalDate milestoneStart, LocalDate dueDate,
+                                               LocalDate forecastDate) {
         return forecastDate.isAfter(dueDate)
-                ? Optional.of(MilestoneSlip.of(programmeStart, dueDate, forecastDate))
+                ? Optional.of(MilestoneSlip.of(milestoneStart != null ? milestoneStart : programmeStart, dueDate,
+                        forecastDate))
                 : Optional.empty();
     }
 

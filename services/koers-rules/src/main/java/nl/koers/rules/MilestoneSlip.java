@@ -9,7 +9,7 @@ import nl.koers.api.signal.Severity;
  * How far a milestone's forecast lies after its due date (MILESTONE_SLIPPING).
  *
  * @param slipDays     forecast − due, in days (> 0)
- * @param plannedDays  due − programme start, in days
+ * @param plannedDays  due − start (the milestone's own start, else the programme's), in days
  * @param slipPercent  slipDays / plannedDays × 100
  * @param severity     CRITICAL at a slip of 30 % or more, else WARNING
  */
@@ -17,11 +17,11 @@ public record MilestoneSlip(long slipDays, long plannedDays, BigDecimal slipPerc
 
     public static final int CRITICAL_PERCENT = 30;
 
-    static MilestoneSlip of(LocalDate programmeStart, LocalDate dueDate, LocalDate forecastDate) {
+    static MilestoneSlip of(LocalDate start, LocalDate dueDate, LocalDate forecastDate) {
         long slipDays = ChronoUnit.DAYS.between(dueDate, forecastDate);
-        long plannedDays = ChronoUnit.DAYS.between(programmeStart, dueDate);
+        long plannedDays = ChronoUnit.DAYS.between(start, dueDate);
         if (plannedDays <= 0) {
-            throw new IllegalArgumentException("due date " + dueDate + " must be after the programme's start " + programmeStart);
+            throw new IllegalArgumentException("due date " + dueDate + " must be after the start " + start);
         }
         BigDecimal slipPercent = Decimals.divide(BigDecimal.valueOf(slipDays * 100), BigDecimal.valueOf(plannedDays));
         // whole days compared as integers: exact on the 30 % edge

@@ -5,6 +5,7 @@ import static nl.koers.rules.Fixtures.date;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class MilestoneRulesTest {
     @Test
     void aForecastTenDaysLateSlipsTenPercent() {
         // given a forecast of 21 Apr: 10 days late of 100 planned
-        MilestoneSlip slip = MilestoneRules.slip(START, DUE, date("2025-04-21")).orElseThrow();
+        MilestoneSlip slip = MilestoneRules.slip(START, null, DUE, date("2025-04-21")).orElseThrow();
         // then 10 % slip, a WARNING
         assertThat(slip.slipDays()).isEqualTo(10);
         assertThat(slip.plannedDays()).isEqualTo(100);
@@ -30,35 +31,47 @@ class MilestoneRulesTest {
     @Test
     void thirtyPercentIsCritical() {
         // 11 May: 30 days late, 30 % → CRITICAL; 10 May: 29 days, 29 % → WARNING
-        assertThat(MilestoneRules.slip(START, DUE, date("2025-05-11"))).hasValueSatisfying(slip -> {
+        assertThat(MilestoneRules.slip(START, null, DUE, date("2025-05-11"))).hasValueSatisfying(slip -> {
             assertThat(slip.slipPercent()).isEqualByComparingTo("30");
             assertThat(slip.severity()).isEqualTo(Severity.CRITICAL);
         });
-        assertThat(MilestoneRules.slip(START, DUE, date("2025-05-10")))
+        assertThat(MilestoneRules.slip(START, null, DUE, date("2025-05-10")))
                 .hasValueSatisfying(slip -> assertThat(slip.severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
     void thirtyPercentEdgeIsExactWhenThePercentageDoesNotTerminate() {
         // given 1 Jan → due 31 Jan (30 days); a forecast 9 days late is exactly 30 %, 8 days 26.67 %
-        assertThat(MilestoneRules.slip(START, date("2025-01-31"), date("2025-02-09")))
+        assertThat(MilestoneRules.slip(START, null, date("2025-01-31"), date("2025-02-09")))
                 .hasValueSatisfying(slip -> assertThat(slip.severity()).isEqualTo(Severity.CRITICAL));
-        assertThat(MilestoneRules.slip(START, date("2025-01-31"), date("2025-02-08")))
+        assertThat(MilestoneRules.slip(START, null, date("2025-01-31"), date("2025-02-08")))
                 .hasValueSatisfying(slip -> assertThat(slip.severity()).isEqualTo(Severity.WARNING));
         // and 1 Jan → 4 Jan (3 days) with 1 day late: 33.33 % → CRITICAL
-        assertThat(MilestoneRules.slip(START, date("2025-01-04"), date("2025-01-05")))
+        assertThat(MilestoneRules.slip(START, null, date("2025-01-04"), date("2025-01-05")))
                 .hasValueSatisfying(slip -> assertThat(slip.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void aMilestoneWithItsOwnStartSlipsAgainstItsOwnSpan() {
+        // given a milestone started on 21 Mar, 21 days before its due date of 11 Apr
+        LocalDate milestoneStart = date("2025-03-21");
+        // when forecast 7 days late: 7 of 100 days from the programme's start, but 7 of 21 from its own
+        MilestoneSlip slip = MilestoneRules.slip(START, milestoneStart, DUE, date("2025-04-18")).orElseThrow();
+        // then 33.33 %, CRITICAL
+        assertThat(slip.plannedDays()).isEqualTo(21);
+        assertThat(slip.slipPercent()).isBetween(new BigDecimal("33.33"), new BigDecimal("33.34"));
+        assertThat(slip.severity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void aForecastOnOrBeforeTheDueDateIsNoSlip() {
-        assertThat(MilestoneRules.slip(START, DUE, DUE)).isEmpty();
-        assertThat(MilestoneRules.slip(START, DUE, date("2025-03-01"))).isEmpty();
+        assertThat(MilestoneRules.slip(START, null, DUE, DUE)).isEmpty();
+        assertThat(MilestoneRules.slip(START, null, DUE, date("2025-03-01"))).isEmpty();
     }
 
     @Test
     void aDueDateNotAfterTheStartIsRefused() {
-        assertThatThrownBy(() -> MilestoneRules.slip(START, START, date("2025-02-01"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MilestoneRules.slip(START, null, START, date("2025-02-01"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class DashboardExport {
 
-    /** The investments in the order the file first names them, and how many records were skipped. */
-    record Portfolio(List<DashboardInvestment> investments, int records, int skipped) {
+    /**
+     * The investments in the order the file first names them, and how many records were skipped; {@code exportedOn}:
+     * the day of the export, taken as the latest day any record was updated.
+     */
+    record Portfolio(List<DashboardInvestment> investments, int records, int skipped, LocalDate exportedOn) {
     }
 
     private DashboardExport() {
@@ -35,11 +38,16 @@ final class DashboardExport {
         Map<String, List<DashboardProject>> byInvestment = new LinkedHashMap<>();
         int records = 0;
         int skipped = 0;
+        LocalDate exportedOn = null;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord record : parser) {
                 records++;
+                LocalDate updated = date(record.get("Updated Date"));
+                if (updated != null && (exportedOn == null || updated.isAfter(exportedOn))) {
+                    exportedOn = updated;
+                }
                 DashboardProject project = project(record);
                 if (project == null) {
                     skipped++;
@@ -52,7 +60,7 @@ final class DashboardExport {
                 .map(projects -> new DashboardInvestment(projects.get(0).investmentId(), projects.get(0).agency(),
                         projects.get(0).investmentTitle(), projects))
                 .toList();
-        return new Portfolio(investments, records, skipped);
+        return new Portfolio(investments, records, skipped, exportedOn);
     }
 
     private static DashboardProject project(CSVRecord record) {

@@ -15,6 +15,11 @@ record DashboardInvestment(String id, String agency, String title, List<Dashboar
         projects = List.copyOf(projects);
     }
 
+    /** The same investment with every date of its projects {@code days} later. */
+    DashboardInvestment shiftedBy(long days) {
+        return new DashboardInvestment(id, agency, title, projects.stream().map(project -> project.shiftedBy(days)).toList());
+    }
+
     /** The earliest start of its projects. */
     LocalDate start() {
         return projects.stream().map(DashboardProject::start).min(Comparator.naturalOrder()).orElseThrow();

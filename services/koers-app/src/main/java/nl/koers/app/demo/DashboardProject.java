@@ -19,4 +19,11 @@ record DashboardProject(
         BigDecimal plannedCost,
         BigDecimal projectedCost,
         LocalDate updated) {
+
+    /** The same project with every date {@code days} later: its durations and variances stay as they are. */
+    DashboardProject shiftedBy(long days) {
+        return new DashboardProject(investmentId, agency, investmentTitle, projectId, name, start.plusDays(days),
+                plannedCompletion.plusDays(days), projectedCompletion.plusDays(days), plannedCost, projectedCost,
+                updated == null ? null : updated.plusDays(days));
+    }
 }

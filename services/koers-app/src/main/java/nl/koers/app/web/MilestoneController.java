@@ -39,18 +39,18 @@ class MilestoneController {
         this.programmes = programmes;
     }
 
-    @Operation(summary = "Plan a milestone", description = "A milestone due after the programme's start. Answers 201 with its URL in `Location`.")
+    @Operation(summary = "Plan a milestone", description = "A milestone due after the programme's start, optionally with the date its work starts (`startDate`, the base of its slip percentage; the programme's start when absent). Answers 201 with its URL in `Location`.")
     @ApiResponse(responseCode = "201", description = "Planned; `Location` is the milestone's URL", useReturnTypeSchema = true)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "pilot-live", value = "{\"id\": \"pilot-live\", \"title\": \"Pilot municipality live\", \"dueDate\": \"2026-06-01\"}")))
+            examples = @ExampleObject(name = "pilot-live", value = "{\"id\": \"pilot-live\", \"title\": \"Pilot municipality live\", \"dueDate\": \"2026-06-01\", \"startDate\": \"2026-01-05\"}")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MilestoneRequests.PlanMilestone> plan(@PathVariable String pid,
                                                          @Valid @RequestBody MilestoneRequests.PlanMilestone body) {
-        commands.sendAndWait(new PlanMilestone(pid, body.id(), body.title(), body.dueDate()));
+        commands.sendAndWait(new PlanMilestone(pid, body.id(), body.title(), body.dueDate(), body.startDate()));
         return ResponseEntity.created(URI.create("/api/v1/programmes/" + pid + "/milestones/" + body.id())).body(body);
     }
 
-    @Operation(summary = "Forecast a milestone", description = "The date the milestone is now expected; after the due date it slips (MILESTONE_SLIPPING, CRITICAL at 30 % of the planned duration).")
+    @Operation(summary = "Forecast a milestone", description = "The date the milestone is now expected; after the due date it slips (MILESTONE_SLIPPING, CRITICAL at 30 % of the planned duration: from the milestone's start date, or the programme's start when it has none).")
     @ApiResponse(responseCode = "204", description = "Forecast recorded", useReturnTypeSchema = true)
     @PostMapping(path = "/{mid}/forecast", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> forecast(@PathVariable String pid, @PathVariable String mid,

@@ -2,6 +2,7 @@ package nl.koers.app.web;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,10 @@ final class MilestoneRequests {
     record PlanMilestone(
             @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @NotBlank @Size(max = 200) String title,
-            @NotNull LocalDate dueDate) {
+            @NotNull LocalDate dueDate,
+            @Schema(description = "Optional: when the work towards the milestone starts (on or after the programme's "
+                    + "start, before the due date). Its slip is measured from here; without it, from the programme's "
+                    + "start.") LocalDate startDate) {
     }
 
     record Forecast(@NotNull LocalDate forecastDate, @Size(max = 2000) String reason) {

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.util.ClassUtils;
 
 /**
  * Every event of a programme's life reaches Kafka: signal events on the signals topic, all others on the events
@@ -119,7 +120,7 @@ class EventPublishingTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(ProgrammeEvent.class));
         return scanner.findCandidateComponents("nl.koers.api").stream()
-                .map(candidate -> "koers." + candidate.getBeanClassName().substring(candidate.getBeanClassName().lastIndexOf('.') + 1) + ".v1")
+                .map(candidate -> EventPublisher.cloudEventType(ClassUtils.resolveClassName(candidate.getBeanClassName(), null)))
                 .collect(Collectors.toSet());
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Grafana dashboards of {@code dashboards/}: their panels, queries and variables, as the tests read them. */
 final class Dashboards {
@@ -58,6 +60,35 @@ final class Dashboards {
             panel.path("panels").forEach(panels::add);
         });
         return panels;
+    }
+
+    /**
+     * The queries of {@code datasource} ({@link #POSTGRES} or {@link #PROMETHEUS}) that return no row, or no series
+     * with a number, with the variables filled in: {@code $programme}, {@code $kpi}, a rate interval of a minute and
+     * a time filter from {@code from} to {@code to}.
+     */
+    static List<String> withoutData(String datasource, JdbcClient jdbc, Prometheus prometheus, String programme,
+                                    String kpi, Instant from, Instant to) throws IOException, InterruptedException {
+        List<String> empty = new ArrayList<>();
+        for (Query query : queries()) {
+            if (!query.datasource().equals(datasource)) {
+                continue;
+            }
+            String text = query.text().replace("$programme", programme).replace("$kpi", kpi)
+                    .replace("$__rate_interval", "1m")
+                    .replaceAll("\\$__timeFilter\\(([\\w.]+)\\)", "$1 between '" + from + "' and '" + to + "'");
+            if (datasource.equals(POSTGRES) ? jdbc.sql(text).query().listOfRows().isEmpty()
+                    : prometheus.query(text).stream().noneMatch(Dashboards::isNumber)) {
+                empty.add(query.toString());
+            }
+        }
+        return empty;
+    }
+
+    private static boolean isNumber(JsonNode series) {
+        JsonNode value = series.has("value") ? series.path("value") : series;
+        String number = value.path(1).asText();
+        return !number.isEmpty() && !number.equals("NaN") && !number.contains("Inf");
     }
 
     static List<Query> queries() {

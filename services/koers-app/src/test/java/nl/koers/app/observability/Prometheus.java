@@ -44,6 +44,16 @@ final class Prometheus implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** Whether Prometheus is installed here; where it must be and is not, fails as {@link #tool(String)} does. */
+    static boolean installed() {
+        try {
+            tool("prometheus");
+            return true;
+        } catch (org.opentest4j.TestAbortedException notInstalled) {
+            return false;
+        }
+    }
+
     /** The path of {@code tool} (prometheus, promtool), or the test is skipped or failed as described above. */
     static Path tool(String tool) {
         return tool(tool, "prometheus", "KOERS_REQUIRE_PROMETHEUS");

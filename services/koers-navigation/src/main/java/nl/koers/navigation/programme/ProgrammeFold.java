@@ -177,7 +177,7 @@ class ProgrammeFold {
     private void apply(MilestoneEvent event, Instant at) {
         if (event instanceof MilestonePlanned e) {
             milestones.put(e.milestoneId(), MilestoneRow.planned(e.programmeId(), e.milestoneId(), e.title(),
-                    e.dueDate()));
+                    e.startDate(), e.dueDate()));
         } else if (event instanceof MilestoneForecastUpdated e) {
             milestones.computeIfPresent(e.milestoneId(), (id, m) -> m.withForecastDate(e.forecastDate()));
         } else if (event instanceof MilestoneRebaselined e) {

@@ -158,9 +158,11 @@ public class ProgrammeProjection {
     @EventHandler
     void on(MilestonePlanned event, @Timestamp Instant at) {
         writes.write("""
-                        insert into nav_milestone (programme_id, milestone_id, title, original_due_date, due_date, planned_at)
-                        values (?, ?, ?, ?, ?, ?)""",
-                event.programmeId(), event.milestoneId(), event.title(), event.dueDate(), event.dueDate(), timestamp(at));
+                        insert into nav_milestone (programme_id, milestone_id, title, start_date, original_due_date, due_date,
+                                                   planned_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                event.programmeId(), event.milestoneId(), event.title(), event.startDate(), event.dueDate(),
+                event.dueDate(), timestamp(at));
     }
 
     @EventHandler

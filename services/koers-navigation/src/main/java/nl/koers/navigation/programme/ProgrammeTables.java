@@ -73,17 +73,19 @@ class ProgrammeTables {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
-                        select m.*, p.start_date from nav_milestone m join nav_programme p using (programme_id)
+                        select m.*, p.start_date as programme_start_date
+                        from nav_milestone m join nav_programme p using (programme_id)
                         where (cast(? as varchar) is null or m.programme_id = ?)
                           and (cast(? as varchar) is null or m.milestone_id = ?)
                         order by m.programme_id, m.due_date, m.milestone_id""")
                 .params(programmeId, programmeId, milestoneId, milestoneId)
                 .query((row, n) -> {
                     MilestoneRow milestone = new MilestoneRow(row.getString("programme_id"),
-                            row.getString("milestone_id"), row.getString("title"), date(row, "due_date"),
+                            row.getString("milestone_id"), row.getString("title"), date(row, "start_date"),
+                            date(row, "due_date"),
                             date(row, "original_due_date"), date(row, "forecast_date"), date(row, "achieved_on"),
                             row.getBoolean("cancelled"), row.getString("cancel_reason"));
-                    return ProgrammeViews.milestone(milestone, date(row, "start_date"), rebaselines.getOrDefault(
+                    return ProgrammeViews.milestone(milestone, date(row, "programme_start_date"), rebaselines.getOrDefault(
                             milestone.programmeId() + "/" + milestone.milestoneId(), List.of()));
                 })
                 .list();

@@ -61,13 +61,17 @@ final class ProgrammeViews {
                 .max(Comparator.comparing(EvaluationView.Outcome::heldOn).thenComparing(EvaluationView.Outcome::recordedAt));
     }
 
-    /** The milestone with its slip from the forecast; {@code start}: the programme's start date. */
-    static MilestoneView milestone(MilestoneRow row, LocalDate start, List<MilestoneView.Rebaseline> rebaselines) {
+    /**
+     * The milestone with its slip from the forecast, measured from its own start date or, without one, from
+     * {@code programmeStart}.
+     */
+    static MilestoneView milestone(MilestoneRow row, LocalDate programmeStart, List<MilestoneView.Rebaseline> rebaselines) {
         LocalDate due = row.dueDate();
         LocalDate forecast = row.forecastDate();
-        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), due, row.originalDueDate(), forecast,
+        return new MilestoneView(row.programmeId(), row.milestoneId(), row.title(), row.startDate(), due,
+                row.originalDueDate(), forecast,
                 forecast == null ? null : ChronoUnit.DAYS.between(due, forecast),
-                forecast == null ? null : MilestoneRules.slip(start, due, forecast)
+                forecast == null ? null : MilestoneRules.slip(programmeStart, row.startDate(), due, forecast)
                         .map(MilestoneSlip::slipPercent).orElse(null),
                 row.achievedOn(), row.cancelled(), row.cancelReason(), rebaselines);
     }

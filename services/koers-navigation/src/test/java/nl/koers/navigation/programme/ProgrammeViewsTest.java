@@ -41,7 +41,7 @@ class ProgrammeViewsTest {
 
     @Test
     void aLateForecastSlipsTheMilestoneBySomeDaysAndAShareOfItsDuration() {
-        MilestoneRow pilot = MilestoneRow.planned("permits", "pilot", "Pilot", LocalDate.parse("2026-05-01"))
+        MilestoneRow pilot = MilestoneRow.planned("permits", "pilot", "Pilot", null, LocalDate.parse("2026-05-01"))
                 .withForecastDate(LocalDate.parse("2026-05-31"));
 
         MilestoneView view = ProgrammeViews.milestone(pilot, LocalDate.parse("2026-01-01"), List.of());
@@ -50,6 +50,17 @@ class ProgrammeViewsTest {
         assertThat(view.slipPercent()).isEqualByComparingTo(new BigDecimal("25"));
         assertThat(ProgrammeViews.milestone(pilot.withForecastDate(null), LocalDate.parse("2026-01-01"), List.of())
                 .slipDays()).isNull();
+    }
+
+    @Test
+    void aMilestoneWithAStartDateOfItsOwnSlipsByAShareOfItsOwnDuration() {
+        MilestoneRow pilot = MilestoneRow.planned("permits", "pilot", "Pilot", LocalDate.parse("2026-03-02"),
+                LocalDate.parse("2026-05-01")).withForecastDate(LocalDate.parse("2026-05-31"));
+
+        MilestoneView view = ProgrammeViews.milestone(pilot, LocalDate.parse("2026-01-01"), List.of());
+
+        assertThat(view.startDate()).isEqualTo(LocalDate.parse("2026-03-02"));
+        assertThat(view.slipPercent()).isEqualByComparingTo(new BigDecimal("50"));
     }
 
     private static EvaluationView held(String id, String heldOn, String recordedAt, DeliveryConfidence confidence) {

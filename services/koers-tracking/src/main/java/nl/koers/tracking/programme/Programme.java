@@ -203,7 +203,9 @@ public class Programme {
         }
         notBlank(command.title(), "title");
         requireDueDateAfterStart(command.dueDate());
-        apply(new MilestonePlanned(programmeId, command.milestoneId(), command.title(), command.dueDate()));
+        requireMilestoneStartWithin(command.startDate(), command.dueDate());
+        apply(new MilestonePlanned(programmeId, command.milestoneId(), command.title(), command.dueDate(),
+                command.startDate()));
     }
 
     @CommandHandler
@@ -219,6 +221,10 @@ public class Programme {
     public void handle(RebaselineMilestone command, Clock clock) {
         Milestone milestone = openMilestone(command.milestoneId());
         requireDueDateAfterStart(command.dueDate());
+        if (milestone.startDate() != null && !command.dueDate().isAfter(milestone.startDate())) {
+            throw new RuleViolationException("dueDate",
+                    "dueDate must be after the milestone's start date " + milestone.startDate());
+        }
         notBlank(command.reason(), "reason");
         notBlank(command.approvedBy(), "approvedBy");
         apply(new MilestoneRebaselined(programmeId, command.milestoneId(), command.dueDate(), milestone.dueDate(),
@@ -297,7 +303,7 @@ public class Programme {
     private List<Object> slipping(String milestoneId) {
         Milestone milestone = milestones.get(milestoneId);
         Optional<Detected> detected = Optional.ofNullable(milestone.forecastDate())
-                .flatMap(forecast -> MilestoneRules.slip(startDate, milestone.dueDate(), forecast))
+                .flatMap(forecast -> MilestoneRules.slip(startDate, milestone.startDate(), milestone.dueDate(), forecast))
                 .map(slip -> slipping(milestone, slip));
         return signals.reconcile(Subject.milestone(programmeId, milestoneId), SignalType.MILESTONE_SLIPPING, detected,
                 "Milestone '" + milestone.title() + "' is forecast on or before its due date " + milestone.dueDate()
@@ -407,6 +413,14 @@ public class Programme {
         }
     }
 
+    /** A milestone's own start, when it has one, lies within the programme and before its due date. */
+    private void requireMilestoneStartWithin(LocalDate milestoneStart, LocalDate dueDate) {
+        if (milestoneStart != null && (milestoneStart.isBefore(startDate) || !dueDate.isAfter(milestoneStart))) {
+            throw new RuleViolationException("startDate", "startDate must lie on or after the programme's start date "
+                    + startDate + " and before the dueDate " + dueDate);
+        }
+    }
+
     /** The milestone that still accepts changes: neither achieved nor cancelled, in a programme that is not closed. */
     private Milestone openMilestone(String milestoneId) {
         requireNotClosed();
@@ -444,8 +458,8 @@ public class Programme {
 
     @EventSourcingHandler
     void on(MilestonePlanned event) {
-        milestones.put(event.milestoneId(), new Milestone(event.title(), event.dueDate(), event.dueDate(), 0, null,
-                MilestoneState.OPEN));
+        milestones.put(event.milestoneId(), new Milestone(event.title(), event.startDate(), event.dueDate(),
+                event.dueDate(), 0, null, MilestoneState.OPEN));
     }
 
     @EventSourcingHandler
@@ -491,6 +505,7 @@ public class Programme {
      */
     record Milestone(
             String title,
+            LocalDate startDate,
             LocalDate originalDueDate,
             LocalDate dueDate,
             int rebaselines,
@@ -498,15 +513,15 @@ public class Programme {
             MilestoneState state) {
 
         Milestone withForecastDate(LocalDate newForecastDate) {
-            return new Milestone(title, originalDueDate, dueDate, rebaselines, newForecastDate, state);
+            return new Milestone(title, startDate, originalDueDate, dueDate, rebaselines, newForecastDate, state);
         }
 
         Milestone rebaselinedTo(LocalDate newDueDate) {
-            return new Milestone(title, originalDueDate, newDueDate, rebaselines + 1, forecastDate, state);
+            return new Milestone(title, startDate, originalDueDate, newDueDate, rebaselines + 1, forecastDate, state);
         }
 
         Milestone withState(MilestoneState newState) {
-            return new Milestone(title, originalDueDate, dueDate, rebaselines, forecastDate, newState);
+            return new Milestone(title, startDate, originalDueDate, dueDate, rebaselines, forecastDate, newState);
         }
     }
 

@@ -2,6 +2,8 @@ package nl.koers.tracking.programme;
 
 import static nl.koers.tracking.EventsMatcher.eventThenEvidenceOf;
 import static nl.koers.tracking.EventsMatcher.events;
+import static nl.koers.tracking.EventsMatcher.payloadsSatisfying;
+import static org.assertj.core.api.Assertions.assertThat;
 import static nl.koers.tracking.RuleViolationMatcher.violationOf;
 import static nl.koers.tracking.programme.ProgrammeTest.CLOSED;
 import static nl.koers.tracking.programme.ProgrammeTest.NOW;
@@ -79,6 +81,30 @@ class MilestoneRulesTest {
         }
 
         @Test
+        void plansAMilestoneWithItsOwnStart() {
+            LocalDate ownStart = LocalDate.of(2025, 6, 1);
+            fixture.given(DEFINED)
+                    .when(new PlanMilestone(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE, ownStart))
+                    .expectEvents(new MilestonePlanned(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE, ownStart));
+        }
+
+        @Test
+        void refusesAStartBeforeTheProgrammes() {
+            fixture.given(DEFINED)
+                    .when(new PlanMilestone(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE, START.minusDays(1)))
+                    .expectNoEvents()
+                    .expectException(violationOf("startDate"));
+        }
+
+        @Test
+        void refusesAStartOnTheDueDate() {
+            fixture.given(DEFINED)
+                    .when(new PlanMilestone(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE, DUE))
+                    .expectNoEvents()
+                    .expectException(violationOf("startDate"));
+        }
+
+        @Test
         void plansInAPausedProgramme() {
             fixture.given(DEFINED, PAUSED)
                     .when(new PlanMilestone(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE))
@@ -126,6 +152,32 @@ class MilestoneRulesTest {
             fixture.given(DEFINED, PLANNED)
                     .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, FORECAST, "Supplier late"))
                     .expectEventsMatching(events(FORECAST_UPDATED, SLIPPING_RAISED));
+        }
+
+        @Test
+        void measuresTheSlipFromTheMilestonesOwnStart() {
+            // given a milestone started 29 days before its due date: 31 days late is CRITICAL (106.9 %), where it
+            // would be a WARNING (17.2 %) against the programme's 180 days
+            fixture.given(DEFINED, new MilestonePlanned(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE,
+                            LocalDate.of(2025, 6, 1)))
+                    .when(new UpdateMilestoneForecast(PROGRAMME_ID, MILESTONE_ID, FORECAST, "Supplier late"))
+                    .expectEventsMatching(payloadsSatisfying(payloads -> {
+                        assertThat(payloads).hasSize(2);
+                        assertThat(payloads.get(1)).isInstanceOfSatisfying(SignalRaised.class, raised -> {
+                            assertThat(raised.severity()).isEqualTo(Severity.CRITICAL);
+                            assertThat(raised.evidence()).containsEntry("plannedDays", 29L);
+                        });
+                    }));
+        }
+
+        @Test
+        void refusesARebaselineOnOrBeforeTheMilestonesOwnStart() {
+            fixture.given(DEFINED, new MilestonePlanned(PROGRAMME_ID, MILESTONE_ID, "Pilot live", DUE,
+                            LocalDate.of(2025, 6, 1)))
+                    .when(new RebaselineMilestone(PROGRAMME_ID, MILESTONE_ID, LocalDate.of(2025, 6, 1), "Earlier",
+                            "Steering"))
+                    .expectNoEvents()
+                    .expectException(violationOf("dueDate"));
         }
 
         @Test
