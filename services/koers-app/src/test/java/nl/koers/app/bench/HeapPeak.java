@@ -30,7 +30,9 @@ final class HeapPeak implements AutoCloseable {
         Path dump = Files.createTempFile("heap-peak", ".jfr");
         try {
             recording.dump(dump);
-            List<RecordedEvent> summaries = RecordingFile.readAllEvents(dump);
+            // the dump holds what every recording of the JVM recorded meanwhile (the benchmark's own flight recording too)
+            List<RecordedEvent> summaries = RecordingFile.readAllEvents(dump).stream()
+                    .filter(event -> event.getEventType().getName().equals("jdk.GCHeapSummary")).toList();
             long now = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             long peak = Math.max(now, summaries.stream().mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0));
             long live = summaries.stream().filter(summary -> "After GC".equals(summary.getString("when")))
