@@ -13,8 +13,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The heap's use since this was made, as the garbage collector accounts for it in JFR's {@code jdk.GCHeapSummary},
  * recorded before and after every collection: the peak (the largest use, reached just before a collection, which a
- * collector lets grow towards the limit) and the largest live set (the most a collection left in use). Measured, not
- * inferred from the heap's limit or the collector's settings.
+ * collector lets grow towards the limit) and the most a collection left in use (an upper bound of the live set: a
+ * young collection leaves the old generation's garbage in place). Measured, not inferred from the heap's limit or the
+ * collector's settings.
  */
 final class HeapPeak implements AutoCloseable {
 
@@ -25,7 +26,7 @@ final class HeapPeak implements AutoCloseable {
         recording.start();
     }
 
-    /** The peak and the largest live set so far, in MiB. */
+    /** The peak and the most left after a collection so far, in MiB. */
     Map<String, Long> mebibytes() throws IOException {
         Path dump = Files.createTempFile("heap-peak", ".jfr");
         try {
@@ -35,9 +36,9 @@ final class HeapPeak implements AutoCloseable {
                     .filter(event -> event.getEventType().getName().equals("jdk.GCHeapSummary")).toList();
             long now = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             long peak = Math.max(now, summaries.stream().mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0));
-            long live = summaries.stream().filter(summary -> "After GC".equals(summary.getString("when")))
+            long afterCollection = summaries.stream().filter(summary -> "After GC".equals(summary.getString("when")))
                     .mapToLong(summary -> summary.getLong("heapUsed")).max().orElse(0);
-            return Map.of("peakMiB", peak >> 20, "largestLiveSetMiB", live >> 20);
+            return Map.of("peakMiB", peak >> 20, "mostAfterCollectionMiB", afterCollection >> 20);
         } finally {
             Files.deleteIfExists(dump);
         }
