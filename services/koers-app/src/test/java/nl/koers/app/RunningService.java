@@ -71,6 +71,13 @@ public final class RunningService implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request without a body with one header of the caller's, such as a store position to wait for. */
+    public HttpResponse<String> sendWithHeader(String method, String path, String header, String value)
+            throws IOException, InterruptedException {
+        return HTTP.send(asAdmin(path).timeout(TIMEOUT).header(header, value)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts and fails unless the service answers {@code status}. */
     public HttpResponse<String> post(String path, String json, int status) throws IOException, InterruptedException {
         HttpResponse<String> response = post(path, json);

@@ -2,40 +2,35 @@ package nl.koers.app.admin;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.OptionalLong;
 
 import nl.koers.api.ConflictException;
+import nl.koers.app.navigation.ProjectionCatchUp;
+import nl.koers.app.navigation.ProjectionMode;
 import nl.koers.navigation.programme.ProgrammeProjection;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the read model from the event store: stops the programme view's processor, resets its tokens (its reset
- * handlers empty the view, the signal view and the history) and starts it again, so it replays every event. Only
- * that processing group is reset: side effects such as publishing to Kafka live in processing groups of their own
- * (marked {@code @DisallowReplay}) and see nothing of it. Runs on this instance; other instances must not be
- * processing the same group at the time.
+ * Rebuilds the read model from the event store: the programme view (its tables, the signal view and the history) is
+ * emptied by its reset handlers and replayed by the catch-up ({@link ProjectionCatchUp}), which hands over to inline
+ * writing when it has caught up. Commands go on meanwhile; their events are replayed with the others, and GETs wait
+ * for the replay, bounded, or say that they are behind. Side effects such as publishing to Kafka or webhooks are
+ * not replayed.
  */
 @Component
 public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ProjectionCatchUp catchUp;
+    private final ProjectionMode mode;
     private final Clock clock;
     private volatile Run run;
 
-    public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
-        this.processing = processing;
-        this.eventStore = eventStore;
+    public ProjectionRebuild(ProjectionCatchUp catchUp, ProjectionMode mode, Clock clock) {
+        this.catchUp = catchUp;
+        this.mode = mode;
         this.clock = clock;
     }
 
@@ -51,38 +46,27 @@ public class ProjectionRebuild {
         if (run != null && !status().finished()) {
             throw new ConflictException("A rebuild is running already; follow its progress at GET /api/v1/admin/rebuild.");
         }
-        StreamingEventProcessor processor = processor();
-        long total = position(eventStore.createHeadToken()).orElse(0);
+        Instant startedAt = clock.instant();
+        long startedNanos = System.nanoTime();
+        long total = catchUp.rebuild();
+        run = new Run(startedAt, startedNanos, total);
         log.info("Rebuilding {}: replaying {} events", ProgrammeProjection.PROCESSING_GROUP, total);
-        processor.shutDown();
-        processor.resetTokens();
-        run = new Run(clock.instant(), System.nanoTime(), total);
-        processor.start();
         return status();
     }
 
-    /** Progress of the last rebuild since this instance started; {@code state} NONE when there was none. */
+    /**
+     * Progress of the last rebuild since this instance started; {@code state} NONE when there was none. It is done
+     * once the view is written inline again: the replay reached the head and handed over.
+     */
     public RebuildStatus status() {
         Run current = run;
         if (current == null) {
             return RebuildStatus.none(ProgrammeProjection.PROCESSING_GROUP);
         }
-        // a segment stays "replaying" until it sees an event after the reset, so done is judged by position
-        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
-        long done = segments.isEmpty() ? 0 : Math.min(current.total(), segments.stream()
-                .mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElse(0));
+        boolean done = mode.current() == ProjectionMode.Mode.INLINE;
+        long replayed = done ? current.total() : Math.min(current.total(), catchUp.position().orElse(0));
         double seconds = Math.max(System.nanoTime() - current.startedNanos(), 1_000_000) / 1e9;
-        return new RebuildStatus(ProgrammeProjection.PROCESSING_GROUP, done < current.total()
-                ? RebuildStatus.State.RUNNING : RebuildStatus.State.DONE, current.startedAt(), done, current.total(),
-                Math.round(done / seconds));
-    }
-
-    private StreamingEventProcessor processor() {
-        return processing.eventProcessor(ProgrammeProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor " + ProgrammeProjection.PROCESSING_GROUP));
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
+        return new RebuildStatus(ProgrammeProjection.PROCESSING_GROUP, done ? RebuildStatus.State.DONE : RebuildStatus.State.RUNNING,
+                current.startedAt(), replayed, current.total(), Math.round(replayed / seconds));
     }
 }

@@ -1,33 +1,37 @@
 package nl.koers.app.navigation;
 
-import java.util.Set;
-
 import javax.sql.DataSource;
 
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.navigation.ProjectionWrites;
-import nl.koers.navigation.programme.ProgrammeProjection;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The read side's wiring: the programme view is written inline, in the transaction of the command that appends the
+ * events ({@link InlineProjections}; its processing group is a subscribing processor, application.yml), and caught up
+ * by a replay when it is behind the store ({@link ProjectionCatchUp}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class NavigationConfiguration {
 
-    /** The projection processing groups whose failed events are parked in a dead-letter queue. */
-    public static final Set<String> DEAD_LETTERED = Set.of(ProgrammeProjection.PROCESSING_GROUP);
-
     /**
-     * An event handler that fails fails its batch, which is rolled back and retried, instead of skipping the event
-     * (Axon's default logs and carries on, which would leave the read model silently wrong). That is what side
-     * effects such as Kafka publishing keep: they are retried until they succeed.
+     * An event handler that fails fails its batch instead of skipping the event (Axon's default logs and carries on,
+     * which would leave the read model silently wrong): inline, the command that applied the event is refused and
+     * stores nothing; in a replay, the batch is rolled back and retried; side effects such as Kafka publishing are
+     * retried until they succeed.
      */
     @Bean
     ConfigurerModule failuresAreRetried() {
@@ -35,34 +39,21 @@ public class NavigationConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 
-    /**
-     * A projection that fails on an event parks it, with the programme's later events (its sequence), in the
-     * group's dead-letter queue in the event store's database, and carries on with the other programmes; the
-     * parked events are handled again when an operator retries them. A rebuild (reset) empties the queue: it
-     * replays every event anyway.
-     */
     @Bean
-    ConfigurerModule projectionFailuresAreDeadLettered() {
-        return configurer -> {
-            EventProcessingConfigurer processing = configurer.eventProcessing();
-            for (String group : DEAD_LETTERED) {
-                processing.registerDeadLetterQueue(group, config -> JpaSequencedDeadLetterQueue.builder()
-                                .processingGroup(group)
-                                .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
-                                .transactionManager(config.getComponent(TransactionManager.class))
-                                .serializer(config.serializer())
-                                .build())
-                        .registerDeadLetterPolicy(group, config -> new ProjectionDeadLetterPolicy())
-                        .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
-                                .allowReset(true)
-                                .enableSequenceIdentifierCache());
-            }
-        };
+    InlineProjections inlineProjections(ProjectionMode mode, ProjectionWrites writes, StorePositions positions) {
+        return new InlineProjections(mode, writes, positions);
     }
 
     @Bean
-    ProjectionSavepoints projectionSavepoints(DataSource dataSource, ProjectionWrites writes) {
-        return new ProjectionSavepoints(dataSource, writes, DEAD_LETTERED);
+    ProjectionCatchUp projectionCatchUp(ProjectionMode mode, DataSource dataSource, JdbcClient jdbc,
+                                        PlatformTransactionManager transactions, ApplicationContext context,
+                                        org.axonframework.config.Configuration axon, EventStore eventStore,
+                                        TokenStore tokens, TransactionManager axonTransactions,
+                                        SequencingPolicy<EventMessage<?>> programmeSequencingPolicy,
+                                        @Value("${koers.projections.catch-up.segments:2}") int segments,
+                                        @Value("${koers.projections.catch-up.batch-size:100}") int batchSize) {
+        return new ProjectionCatchUp(mode, dataSource, jdbc, new TransactionTemplate(transactions), context, axon,
+                eventStore, tokens, axonTransactions, programmeSequencingPolicy, segments, batchSize);
     }
 
     /**

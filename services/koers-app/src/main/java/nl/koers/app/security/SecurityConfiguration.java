@@ -139,8 +139,8 @@ class SecurityConfiguration {
             cors.setAllowedOrigins(settings.cors().allowedOrigins());
             cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                    "X-Correlation-Id"));
-            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, "X-Correlation-Id"));
+                    "X-Correlation-Id", "Koers-Position"));
+            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, "X-Correlation-Id", "Koers-Position", "Koers-Behind"));
             source.registerCorsConfiguration("/api/**", cors);
         }
         return source;

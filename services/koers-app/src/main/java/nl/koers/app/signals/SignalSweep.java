@@ -1,9 +1,5 @@
 package nl.koers.app.signals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +11,7 @@ import nl.koers.api.kpi.CheckKpiStaleness;
 import nl.koers.api.kpi.ClearKpiSignals;
 import nl.koers.api.programme.AssessLeverCoverage;
 import nl.koers.api.programme.CheckProgrammeDeadlines;
+import nl.koers.app.persistence.SessionLock;
 import nl.koers.navigation.signal.SweepTables;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -61,22 +58,21 @@ public class SignalSweep {
             if (result.commandsSent() > 0) {
                 log.info("Signal sweep sent {} checks", result.commandsSent());
             }
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             log.warn("Signal sweep failed; the next one tries again", e);
         }
     }
 
     /** Runs one sweep as of the clock's now, unless another instance is sweeping. */
-    public Result sweep() throws SQLException {
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!advisoryLock(lockHolder, "pg_try_advisory_lock")) {
-                return new Result(false, 0);
-            }
-            try {
-                return new Result(true, sendChecks(clock.instant()));
-            } finally {
-                advisoryLock(lockHolder, "pg_advisory_unlock");
-            }
+    public Result sweep() {
+        SessionLock lock = new SessionLock(dataSource, LOCK_KEY);
+        if (!lock.tryTake()) {
+            return new Result(false, 0);
+        }
+        try {
+            return new Result(true, sendChecks(clock.instant()));
+        } finally {
+            lock.release();
         }
     }
 
@@ -105,15 +101,6 @@ public class SignalSweep {
         } catch (RuntimeException e) {
             log.warn("Signal check {} failed; the next sweep tries again", command, e);
             return 0;
-        }
-    }
-
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
-            statement.setLong(1, LOCK_KEY);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
         }
     }
 }

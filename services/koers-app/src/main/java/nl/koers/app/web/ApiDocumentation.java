@@ -69,7 +69,7 @@ class ApiDocumentation {
             new Resource("API tokens", Pattern.compile(API + "/admin/tokens(/.*)?"),
                     "API tokens for scripts and other systems, issued and revoked by the admin"),
             new Resource("Administration", Pattern.compile(API + "/admin(/.*)?"),
-                    "The admin's tools: projection rebuilds and the events parked in dead-letter queues"));
+                    "The admin's tools: projection rebuilds"));
     private static final Resource OTHER = new Resource("Other", Pattern.compile(".*"), "Endpoints not yet grouped");
 
     /** The answers every operation may give, by status, with when it gives them. */
@@ -159,7 +159,7 @@ class ApiDocumentation {
             boolean applies = switch (problem.getKey()) {
                 case "400" -> input;
                 case "404" -> path.contains("{");
-                case "409" -> command && !path.startsWith(API + "/admin/rebuild") && !path.startsWith(API + "/admin/dead-letters");
+                case "409" -> command && !path.startsWith(API + "/admin/rebuild");
                 case "413", "415" -> body;
                 default -> true;
             };

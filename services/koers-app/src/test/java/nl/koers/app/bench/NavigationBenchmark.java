@@ -25,11 +25,7 @@ import nl.koers.api.kpi.RecordReading;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestDatabase;
-import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -73,22 +69,10 @@ public final class NavigationBenchmark {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
 
-        StreamingEventProcessor view = (StreamingEventProcessor) app.bean(EventProcessingConfiguration.class)
-                .eventProcessor(ProgrammeProjection.PROCESSING_GROUP).orElseThrow();
-        view.shutDown();
         load();
         long events = events();
         results.put("eventsInStore", events);
-
-        Instant catchUpStarted = Instant.now();
-        view.start();
-        results.put("catchUp", timeUntilCaughtUp(view, events, catchUpStarted));
-
-        view.shutDown();
-        Instant rebuildStarted = Instant.now();
-        view.resetTokens();
-        view.start();
-        results.put("rebuild", timeUntilCaughtUp(view, events, rebuildStarted));
+        results.put("rebuild", ServiceBenchmark.rebuild(app));
 
         results.put("readingToSignal", readingToSignalLatency());
         Benchmarks.report("navigation", results);
@@ -136,24 +120,6 @@ public final class NavigationBenchmark {
         double span = ChronoUnit.DAYS.between(BASELINE_DATE, TARGET_DATE);
         double plan = 100 + 100 * days / span;
         return BigDecimal.valueOf(plan + noise.nextGaussian() * 10 / 3.0).setScale(2, RoundingMode.HALF_EVEN);
-    }
-
-    /** From {@code started} (including a reset) until every segment has processed the last event. */
-    private Map<String, Object> timeUntilCaughtUp(StreamingEventProcessor processor, long events, Instant started)
-            throws InterruptedException {
-        long head = jdbc().sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
-        while (!caughtUp(processor.processingStatus().values(), head)) {
-            Thread.sleep(50);
-        }
-        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return Map.of("events", events, "seconds", Benchmarks.round(seconds),
-                "eventsPerSecond", Benchmarks.round(events / seconds));
-    }
-
-    private static boolean caughtUp(java.util.Collection<EventTrackerStatus> segments, long head) {
-        return !segments.isEmpty() && segments.stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head || status.isCaughtUp()
-                        && status.getCurrentPosition().isPresent() && status.getCurrentPosition().getAsLong() >= head - 1);
     }
 
     /** From the POST of an off-plan reading to the KPI_OFF_PLAN signal on GET /signals. */

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.koers.app.RunningService;
-import nl.koers.navigation.programme.ProgrammeProjection;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,7 +35,6 @@ public final class RebuildBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         try (HeapPeak heap = new HeapPeak(); RunningService app = RunningService.start(database.serviceArguments())) {
-            processor(app).shutDown();
             long appended = new StoreSeeder(app.bean(EventStorageEngine.class), app.bean(TransactionManager.class)).seed(events);
             results.put("events", appended);
             jdbc.createTables();
@@ -104,10 +100,5 @@ public final class RebuildBenchmark {
         long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return new long[] {jvm, Benchmarks.postgresCpuNanos(app)};
-    }
-
-    private static StreamingEventProcessor processor(RunningService app) {
-        return app.bean(EventProcessingConfiguration.class)
-                .eventProcessor(ProgrammeProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
     }
 }

@@ -167,8 +167,6 @@ public final class ServiceBenchmark {
     /** Seeding, rebuild and as-of, on the service started again without Kafka. */
     private void afterIngest(JdbcBaselines jdbc) throws Exception {
         app = RunningService.start(database.serviceArguments());
-        app.bean(EventProcessingConfiguration.class)
-                .eventProcessor(ProgrammeProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
         Instant seedingStarted = Instant.now();
         koers.put("seeding", seed());
         phaseEnded("seeding");

@@ -215,8 +215,6 @@ class AccessMatrixTest {
                 n -> new Call("GET", "/api/v1/subscriptions/" + subscription + "/deliveries", NO_BODY)));
         endpoints.add(new Endpoint("subscribe", OFFICE, n -> post("/api/v1/subscriptions", SUBSCRIPTION)));
         endpoints.add(new Endpoint("unsubscribe", OFFICE, n -> new Call("DELETE", "/api/v1/subscriptions/" + subscription(), NO_BODY)));
-        endpoints.add(new Endpoint("list dead letters", OFFICE, n -> new Call("GET", "/api/v1/admin/dead-letters", NO_BODY)));
-        endpoints.add(new Endpoint("retry dead letters", OFFICE, n -> post("/api/v1/admin/dead-letters/retry", "{}")));
         return endpoints;
     }
 

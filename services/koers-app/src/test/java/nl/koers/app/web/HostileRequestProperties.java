@@ -86,8 +86,7 @@ class HostileRequestProperties {
             new Endpoint("POST", "/api/v1/programmes/{pid}/evaluations/{eid}/outcome", List.of()),
             new Endpoint("GET", "/api/v1/signals", List.of("programme", "state", "severity", "type", "asOf")),
             new Endpoint("POST", "/api/v1/signals/{sid}/acknowledgement", List.of()),
-            new Endpoint("GET", "/api/v1/admin/rebuild", List.of()),
-            new Endpoint("GET", "/api/v1/admin/dead-letters", List.of()));
+            new Endpoint("GET", "/api/v1/admin/rebuild", List.of()));
 
     @BeforeContainer
     static void startTheService() throws Exception {
