@@ -2,6 +2,8 @@ package nl.koers.app.navigation;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import nl.koers.api.ProgrammeEvent;
 import nl.koers.navigation.ProjectionWrites;
 import org.axonframework.common.transaction.TransactionManager;
@@ -37,6 +39,15 @@ public class NavigationConfiguration {
     ConfigurerModule failuresAreRetried() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** 1 while the programme view is caught up by a replay: reads may wait then, and say when they are behind. */
+    @Bean
+    MeterBinder projectionCatchingUp(ProjectionMode mode) {
+        return registry -> Gauge.builder("koers.projection.catching.up",
+                        () -> mode.current() == ProjectionMode.Mode.CATCHING_UP ? 1 : 0)
+                .description("1 while the programme view is caught up with the event store by a replay, else 0")
+                .register(registry);
     }
 
     @Bean
