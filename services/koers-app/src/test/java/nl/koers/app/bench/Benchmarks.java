@@ -86,14 +86,20 @@ final class Benchmarks {
             return -1;
         }
     }
+
+    /** /proc's clock ticks (USER_HZ) are 1/100 s on Linux. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
     /** CPU time of the PostgreSQL server's processes (its postmaster and all its children, live or gone). */
     static long postgresCpuNanos(nl.koers.app.RunningService app) throws IOException {
-        int backend = app.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select pg_backend_pid()")
-                .query(Integer.class).single();
+        return postgresCpuNanos(app.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select pg_backend_pid()").query(Integer.class).single());
+    }
+
+    /** CPU time of the PostgreSQL server's processes, found from the process id of one of its backends. */
+    static long postgresCpuNanos(int backend) throws IOException {
         String postmaster = stat(backend)[3];
-        long ticks = 0;
-        String[] own = stat(Integer.parseInt(postmaster));
-        ticks += Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
+        long ticks = ownAndChildrenTicks(Integer.parseInt(postmaster));
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
@@ -109,11 +115,21 @@ final class Benchmarks {
                 }
             }
         }
-        return ticks * 10_000_000L;
+        return ticks * NANOS_PER_TICK;
+    }
+
+    /** CPU time of a process and of its children that ended, as /proc counts it (utime, stime, cutime, cstime). */
+    static long processCpuNanos(long pid) throws IOException {
+        return ownAndChildrenTicks(pid) * NANOS_PER_TICK;
+    }
+
+    private static long ownAndChildrenTicks(long pid) throws IOException {
+        String[] own = stat(pid);
+        return Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
     }
 
     /** /proc/pid/stat split into fields, the command name (which may hold spaces) taken out: [3] is the parent. */
-    private static String[] stat(int pid) throws IOException {
+    private static String[] stat(long pid) throws IOException {
         String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return ("x x " + line.substring(line.lastIndexOf(')') + 2)).split(" ");
     }

@@ -24,6 +24,13 @@ record Database(String url, String user, String password) {
                 "--koers.signals.sweep-initial-delay=PT24H", "--logging.level.root=warn"};
     }
 
+    /** A new, empty database of this name on the same server, as the same user (one of that name is dropped first). */
+    Database sibling(String name) throws SQLException {
+        execute("drop database if exists " + name);
+        execute("create database " + name);
+        return new Database(url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }

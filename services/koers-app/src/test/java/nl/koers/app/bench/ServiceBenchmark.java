@@ -1,6 +1,5 @@
 package nl.koers.app.bench;
 
-import java.io.IOException;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,25 +17,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestCredentials;
+import nl.koers.app.bench.ReadingPoster.Posting;
 import nl.koers.app.kafka.KafkaBroker;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -83,12 +80,12 @@ public final class ServiceBenchmark {
     private final int csvRows = Integer.getInteger("bench.csvRows", 100_000);
     private final AtomicLong readings = new AtomicLong();
     private final AtomicInteger probes = new AtomicInteger();
-    private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final Map<String, Object> baselines = new LinkedHashMap<>();
     private final Map<String, Object> koers = new LinkedHashMap<>();
     private final Map<String, Object> phases = new LinkedHashMap<>();
-    private final ThreadLocal<KeepAliveClient> connections = new ThreadLocal<>();
+    /** Posts to the service running now. */
+    private final ReadingPoster poster = new ReadingPoster(() -> this.app.base(), this::nextReading);
 
     private final HeapPeak heap = new HeapPeak();
     private Database database;
@@ -253,89 +250,9 @@ public final class ServiceBenchmark {
         return new Posting(programmeId, kpi % KPIS, "r" + n, KafkaBenchmark.reading(programmeId, kpi % KPIS, at, "r" + n));
     }
 
-    private record Posting(String programmeId, int kpi, String readingId, String json) {
-
-        String path() {
-            return "/api/v1/programmes/" + programmeId + "/kpis/kpi-" + kpi + "/readings";
-        }
-    }
-
     /** Closed loop: {@code clients} threads post readings one after the other for {@code seconds}. */
     private Map<String, Object> httpIngest(int clients, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger errors = new AtomicInteger();
-        long started = System.nanoTime();
-        long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
-        List<Future<long[]>> work = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            work.add(pool.submit(() -> {
-                long[] latencies = new long[1024];
-                int done = 0;
-                while (System.nanoTime() < deadline) {
-                    long sent = System.nanoTime();
-                    if (post(nextReading())) {
-                        latencies = done == latencies.length ? Arrays.copyOf(latencies, done * 2) : latencies;
-                        latencies[done++] = System.nanoTime() - sent;
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                }
-                return Arrays.copyOf(latencies, done);
-            }));
-        }
-        List<long[]> latencies = new ArrayList<>();
-        for (Future<long[]> future : work) {
-            latencies.add(future.get());
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("clients", clients);
-        figures.put("readings", all.length);
-        figures.put("errors", errors.get());
-        figures.put("seconds", Benchmarks.round(elapsed));
-        figures.put("readingsPerSecond", Benchmarks.round(all.length / elapsed));
-        figures.put("latency", Benchmarks.percentiles(all));
-        return figures;
-    }
-
-    /**
-     * Posts a reading on the thread's own kept-alive connection; false unless the service answered 201 (the first
-     * failure is printed).
-     */
-    private boolean post(Posting reading) {
-        try {
-            KeepAliveClient.Answer answer = connection().post(reading.path(), reading.json());
-            if (connections.get().closing()) {
-                closeConnection();
-            }
-            if (answer.status() != 201 && firstFailure.compareAndSet(null, answer.status() + " " + answer.body())) {
-                System.err.println("First refused reading: " + firstFailure.get());
-            }
-            return answer.status() == 201;
-        } catch (Exception e) {
-            closeConnection();
-            if (firstFailure.compareAndSet(null, e.toString())) {
-                System.err.println("First failed reading: " + e);
-            }
-            return false;
-        }
-    }
-
-    private KeepAliveClient connection() throws IOException {
-        if (connections.get() == null) {
-            connections.set(new KeepAliveClient(app.base()));
-        }
-        return connections.get();
-    }
-
-    private void closeConnection() {
-        try (KeepAliveClient broken = connections.get()) {
-            connections.remove();
-        } catch (IOException | RuntimeException e) {
-            // a connection that failed is dropped; the next request opens another
-        }
+        return poster.closedLoop(clients, seconds);
     }
 
     /**
@@ -511,7 +428,7 @@ public final class ServiceBenchmark {
         AtomicInteger recorded = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         if (rate > 0) {
-            ticker.scheduleAtFixedRate(() -> clients.execute(() -> (post(nextReading()) ? recorded : errors).incrementAndGet()),
+            ticker.scheduleAtFixedRate(() -> clients.execute(() -> (poster.post() ? recorded : errors).incrementAndGet()),
                     0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
             Thread.sleep(3_000);
         }
