@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
-import nl.koers.navigation.programme.ProgrammeProjection;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import nl.koers.app.navigation.ProjectionCatchUp;
 import org.junit.jupiter.api.Test;
 
 /** Stopping and starting the service on the same database loses nothing, and the projection carries on. */
@@ -66,11 +64,7 @@ class RestartTest {
             assertThat(before).contains("KPI_OFF_PLAN", "MILESTONE_SLIPPING");
 
             // when the projection is reset (its reset handlers empty the read model) and replays the event store
-            StreamingEventProcessor view = (StreamingEventProcessor) service.bean(EventProcessingConfiguration.class)
-                    .eventProcessor(ProgrammeProjection.PROCESSING_GROUP).orElseThrow();
-            view.shutDown();
-            view.resetTokens();
-            view.start();
+            service.bean(ProjectionCatchUp.class).rebuild();
 
             // then every answer reads the same as before
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

@@ -95,9 +95,9 @@ class ApiDocumentation {
                         .summary("Objectives, KPIs, milestones and evaluations of a portfolio of programmes, and the signals that say where to steer")
                         .description("""
                                 Koers keeps track of a portfolio of transformation programmes: their objectives, KPIs, \
-                                milestones and evaluation moments. Every change is a command that becomes an event; reads \
-                                come from projections a fraction of a second behind, and many take `asOf` to show what was \
-                                known at a past moment. Errors are RFC 9457 problem details. Every request carries a bearer \
+                                milestones and evaluation moments. Every change is a command that becomes an event; what a \
+                                2xx wrote, the next GET shows, on any instance (writes answer their store position in \
+                                `Koers-Position`), and many reads take `asOf` to show what was known at a past moment. Errors are RFC 9457 problem details. Every request carries a bearer \
                                 token: an API token (`koers_…`) or a JWT of the configured OIDC provider.""")
                         .contact(new Contact().name("Koers").url("https://koers.dev"))
                         .license(new License().name("Apache License 2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))

@@ -32,12 +32,19 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code java -Xmx<heap> -cp <this JVM's classpath> <mainClass> --server.port=<a free port> <arguments>}. */
+    /**
+     * {@code java -Xmx<heap> [-Dbench.<name>.jvmOptions] -cp <this JVM's classpath> <mainClass> --server.port=<a free
+     * port> <arguments>}; the options, space-separated, for a flight recording of one of the services, say.
+     */
     static ServiceProcess start(String name, String heap, String mainClass, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                mainClass, "--server.port=" + port));
+                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
+        String options = System.getProperty("bench." + name + ".jvmOptions", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
         command.addAll(arguments);
         Path log = Path.of("target", "benchmarks", name + ".log");
         Files.createDirectories(log.getParent());
