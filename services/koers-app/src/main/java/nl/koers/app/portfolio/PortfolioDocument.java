@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,7 @@ public record PortfolioDocument(List<@NotNull @Valid Programme> programmes) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"id", "name", "description", "owner", "startDate", "plannedEndDate", "objectives", "kpis",
             "milestones", "evaluations"})
+    @Schema(name = "PortfolioProgramme")
     public record Programme(
             @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
@@ -58,6 +60,7 @@ public record PortfolioDocument(List<@NotNull @Valid Programme> programmes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PortfolioKpi")
     public record Kpi(
             @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
@@ -75,6 +78,7 @@ public record PortfolioDocument(List<@NotNull @Valid Programme> programmes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PortfolioMilestone")
     public record Milestone(
             @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @NotBlank @Size(max = 200) String title,
@@ -84,6 +88,7 @@ public record PortfolioDocument(List<@NotNull @Valid Programme> programmes) {
             @Size(max = 200) String approvedBy) {
     }
 
+    @Schema(name = "PortfolioEvaluation")
     public record Evaluation(
             @NotBlank @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @NotBlank @Size(max = 200) String title,

@@ -21,6 +21,7 @@ public record PortfolioPlan(List<Item> items, Map<Action, Integer> counts) {
      * One item of the document: {@code commands} are the names of the commands that carry it out, {@code fields} the
      * fields that differ from the stored item, {@code detail} why it is refused (or what it changes).
      */
+    @Schema(name = "PortfolioPlanItem")
     public record Item(
             Kind kind,
             String programmeId,

@@ -2,11 +2,14 @@ package nl.koers.app.portfolio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +62,7 @@ final class PortfolioText {
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new UnreadableDocument(place(e.getLocation()) + what(e));
+            throw new UnreadableDocument(place(location(format, body, e)) + what(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,6 +103,53 @@ final class PortfolioText {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the error is: for a field of the wrong shape, where its value starts, and for an unknown field, where its
+     * name stands, found by reading the file again along the error's path. Jackson's own location of such an error is
+     * where the parser stopped, which for a record is the end of the object it buffered.
+     */
+    private static JsonLocation location(PortfolioFormat format, byte[] body, JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return e.getLocation();
+        }
+        List<Object> target = new ArrayList<>();
+        mapping.getPath().forEach(reference -> target.add(reference.getFieldName() != null
+                ? reference.getFieldName() : (Object) reference.getIndex()));
+        boolean atName = e instanceof UnrecognizedPropertyException;
+        try (JsonParser parser = mapper(format).createParser(body)) {
+            List<Object> path = new ArrayList<>();
+            List<Boolean> arrays = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isStructEnd()) {
+                    path.remove(path.size() - 1);
+                    arrays.remove(arrays.size() - 1);
+                    continue;
+                }
+                int top = path.size() - 1;
+                if (token == JsonToken.FIELD_NAME) {
+                    path.set(top, parser.currentName());
+                    if (atName && path.equals(target)) {
+                        return parser.currentTokenLocation();
+                    }
+                    continue;
+                }
+                if (top >= 0 && arrays.get(top)) {
+                    path.set(top, (Integer) path.get(top) + 1);
+                }
+                if (!atName && path.equals(target)) {
+                    return parser.currentTokenLocation();
+                }
+                if (token.isStructStart()) {
+                    path.add(token == JsonToken.START_ARRAY ? (Object) (-1) : "");
+                    arrays.add(token == JsonToken.START_ARRAY);
+                }
+            }
+        } catch (IOException unreadable) {
+            return e.getLocation();
+        }
+        return e.getLocation();
     }
 
     private static String place(JsonLocation location) {

@@ -123,6 +123,9 @@ class PortfolioController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PortfolioDocument.class),
                     examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)),
             @Content(mediaType = PortfolioFormat.XLSX_TYPE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "404", description = "No programme `programme` among the caller's programmes",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/" + ApiDocumentation.PROBLEM)))
     @GetMapping(produces = {PortfolioFormat.YAML_TYPE, MediaType.APPLICATION_JSON_VALUE, PortfolioFormat.XLSX_TYPE})
     ResponseEntity<byte[]> export(@Parameter(description = "`yaml` (default), `json` or `xlsx`", example = "yaml")
                                   @RequestParam(defaultValue = "yaml") String format,

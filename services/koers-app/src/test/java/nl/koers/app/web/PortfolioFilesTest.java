@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import nl.koers.app.KoersIntegrationTest;
+import nl.koers.app.observability.Repository;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -159,6 +161,57 @@ class PortfolioFilesTest {
         assertThat(events()).as("a second apply records nothing").isEqualTo(afterFirst);
     }
 
+    /** Issue 27's figure: a 100-programme document applied on the embedded default database, then applied again. */
+    @Test
+    void aHundredProgrammeDocumentIsAppliedWellUnderAMinuteAndASecondApplyRecordsNothing() throws Exception {
+        String run = "pf-bulk-" + (++programmes);
+        StringBuilder document = new StringBuilder("programmes:\n");
+        for (int p = 0; p < 100; p++) {
+            document.append("""
+                      - id: %1$s-%2$d
+                        name: Programme %2$d
+                        owner: Office
+                        startDate: 2026-01-01
+                        plannedEndDate: 2027-12-31
+                        objectives: [{id: faster, statement: Faster}, {id: cheaper, statement: Cheaper}]
+                        kpis:
+                          - {id: lead-time, name: Lead time, unit: days, direction: LOWER_IS_BETTER, baseline: 56, baselineDate: 2026-01-01, target: 28, targetDate: 2026-12-31, tolerance: 3, cadence: P1W, objectiveId: faster, lever: PROCESS}
+                          - {id: cost, name: Cost, unit: EUR, direction: LOWER_IS_BETTER, baseline: 100, baselineDate: 2026-01-01, target: 80, targetDate: 2027-06-30, tolerance: 2.5, cadence: P1M, objectiveId: cheaper, lever: NAVIGATION}
+                          - {id: adoption, name: Adoption, unit: '%%', direction: HIGHER_IS_BETTER, baseline: 5, baselineDate: 2026-01-01, target: 60, targetDate: 2027-12-31, tolerance: 5, cadence: P1M, lever: USERS}
+                        milestones:
+                          - {id: design, title: Design done, dueDate: 2026-03-31}
+                          - {id: pilot, title: Pilot live, dueDate: 2026-06-30, startDate: 2026-04-01}
+                          - {id: rollout, title: Rolled out, dueDate: 2027-03-31}
+                          - {id: handover, title: Handed over, dueDate: 2027-12-01}
+                        evaluations:
+                          - {id: q1, title: Q1 review, scheduledFor: 2026-03-31}
+                          - {id: q3, title: Q3 review, scheduledFor: 2026-09-30}
+                    """.formatted(run, p));
+        }
+        byte[] file = document.toString().getBytes();
+
+        long started = System.nanoTime();
+        JsonNode applied = send("/api/v1/portfolio/apply", file, YAML);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(applied.get("counts")).isEqualTo(JSON.readTree("""
+                {"CREATE": 1000, "CHANGE": 0, "UNCHANGED": 0, "REFUSED": 0}"""));
+        System.out.println("Portfolio apply: 100 programmes (1,000 items: 300 KPIs, 400 milestones, 200 evaluations) in "
+                + took.toMillis() + " ms");
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(plan(file, YAML).at("/counts/UNCHANGED").asInt()).isEqualTo(1000));
+        long before = events();
+        started = System.nanoTime();
+        JsonNode again = send("/api/v1/portfolio/apply", file, YAML);
+        Duration tookAgain = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(again.at("/counts/UNCHANGED").asInt()).isEqualTo(1000);
+        assertThat(events() - before).as("events recorded by the second apply").isZero();
+        System.out.println("Portfolio apply again: 1,000 items UNCHANGED in " + tookAgain.toMillis() + " ms, "
+                + (events() - before) + " events recorded");
+    }
+
     @Test
     void aClosedProgrammeTakesNoChangesButPlansUnchanged() throws Exception {
         String pid = givenProgramme();
@@ -250,6 +303,16 @@ class PortfolioFilesTest {
         }
         assertThat(plan(response.getContentAsByteArray(), XLSX).get("counts")).isEqualTo(JSON.readTree("""
                 {"CREATE": 4, "CHANGE": 0, "UNCHANGED": 0, "REFUSED": 0}"""));
+    }
+
+    @Test
+    void theReadmesSampleDocumentPlansEveryItemAsNew() throws Exception {
+        byte[] sample = Files.readAllBytes(Repository.file("docs/portfolio-sample.yaml"));
+
+        JsonNode plan = plan(sample, YAML);
+
+        assertThat(plan.get("counts")).isEqualTo(JSON.readTree("""
+                {"CREATE": 11, "CHANGE": 0, "UNCHANGED": 0, "REFUSED": 0}"""));
     }
 
     private String givenProgramme() throws Exception {
