@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class PortfolioPlanner {
 
     static final String RETARGET_REASON = "Retargeted through a portfolio document";
     static final String REBASELINE_REASON = "Re-baselined through a portfolio document";
+    private static final String AS_STORED = "As stored.";
 
     /** An item with the commands that carry it out, in the order they are sent. */
     record Step(Item item, List<Object> commands) {
@@ -135,7 +137,7 @@ final class PortfolioPlanner {
         differs(fields, "objectives", objectives(programme.objectives().stream()
                 .map(o -> new Objective(o.id(), o.statement())).toList()), objectives(view.objectives()));
         if (fields.isEmpty()) {
-            return item(Kind.PROGRAMME, programme.id(), programme.id(), Action.UNCHANGED, List.of(), List.of(), null);
+            return item(Kind.PROGRAMME, programme.id(), programme.id(), Action.UNCHANGED, List.of(), List.of(), AS_STORED);
         }
         return item(Kind.PROGRAMME, programme.id(), programme.id(), Action.REFUSED, List.of(), fields,
                 "No command changes a programme's " + String.join(", ", fields) + ".");
@@ -240,7 +242,8 @@ final class PortfolioPlanner {
         if (invalid.isPresent()) {
             return refused(kind, pid, id, invalid.get());
         }
-        return new Step(item(kind, pid, id, Action.CREATE, List.of(commandName), List.of(), null), List.of(command));
+        return new Step(item(kind, pid, id, Action.CREATE, List.of(commandName), List.of(),
+                "A new " + kind.name().toLowerCase(Locale.ROOT) + "."), List.of(command));
     }
 
     private Step once(Set<String> seen, Kind kind, String pid, String id, java.util.function.Supplier<Step> step) {
@@ -308,7 +311,7 @@ final class PortfolioPlanner {
     }
 
     private static Step unchanged(Kind kind, String pid, String id) {
-        return new Step(item(kind, pid, id, Action.UNCHANGED, List.of(), List.of(), null), List.of());
+        return new Step(item(kind, pid, id, Action.UNCHANGED, List.of(), List.of(), AS_STORED), List.of());
     }
 
     private static Step refused(Kind kind, String pid, String id, String why) {

@@ -38,52 +38,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/portfolio")
 class PortfolioController {
 
-    private static final String YAML_EXAMPLE = """
-            programmes:
-              - id: digital-permits
-                name: Digital permits
-                owner: Programme office
-                startDate: 2026-01-01
-                plannedEndDate: 2027-06-30
-                objectives:
-                  - id: faster
-                    statement: Permits decided within 4 weeks
-                kpis:
-                  - id: lead-time
-                    name: Permit lead time
-                    unit: days
-                    direction: LOWER_IS_BETTER
-                    baseline: 56
-                    baselineDate: 2026-01-01
-                    target: 21
-                    targetDate: 2026-12-31
-                    tolerance: 3
-                    cadence: P1W
-                    objectiveId: faster
-                    lever: PROCESS
-                    reason: Pilot shows 3 weeks is feasible
-                milestones:
-                  - id: pilot-live
-                    title: Pilot municipality live
-                    dueDate: 2026-07-01
-                    startDate: 2026-01-05
-                    reason: Supplier delivered late
-                    approvedBy: Steering committee 2026-03-31
-                evaluations:
-                  - id: q1-review
-                    title: Q1 steering committee
-                    scheduledFor: 2026-03-31
-            """;
-    private static final String JSON_EXAMPLE = """
-            {"programmes": [{"id": "digital-permits", "name": "Digital permits", "startDate": "2026-01-01", "plannedEndDate": "2027-06-30",
+    /** Also the YAML example: an object, which tools show in YAML for YAML. */
+    private static final String DOCUMENT_EXAMPLE = """
+            {"programmes": [{"id": "digital-permits", "name": "Digital permits", "owner": "Programme office",
+              "startDate": "2026-01-01", "plannedEndDate": "2027-06-30",
               "objectives": [{"id": "faster", "statement": "Permits decided within 4 weeks"}],
-              "milestones": [{"id": "pilot-live", "title": "Pilot municipality live", "dueDate": "2026-06-01"}]}]}""";
+              "kpis": [{"id": "lead-time", "name": "Permit lead time", "unit": "days", "direction": "LOWER_IS_BETTER",
+                "baseline": 56, "baselineDate": "2026-01-01", "target": 21, "targetDate": "2026-12-31", "tolerance": 3,
+                "cadence": "P1W", "objectiveId": "faster", "lever": "PROCESS", "reason": "Pilot shows 3 weeks is feasible"}],
+              "milestones": [{"id": "pilot-live", "title": "Pilot municipality live", "dueDate": "2026-07-01",
+                "startDate": "2026-01-05", "reason": "Supplier delivered late", "approvedBy": "Steering committee 2026-03-31"}],
+              "evaluations": [{"id": "q1-review", "title": "Q1 steering committee", "scheduledFor": "2026-03-31"}]}]}""";
     private static final String PLAN_EXAMPLE = """
             {"items": [
-              {"kind": "PROGRAMME", "programmeId": "digital-permits", "id": "digital-permits", "action": "UNCHANGED", "commands": [], "fields": [], "detail": null},
+              {"kind": "PROGRAMME", "programmeId": "digital-permits", "id": "digital-permits", "action": "UNCHANGED", "commands": [], "fields": [], "detail": "As stored."},
               {"kind": "KPI", "programmeId": "digital-permits", "id": "lead-time", "action": "CHANGE", "commands": ["RetargetKpi"], "fields": ["target"], "detail": "Retarget: target."},
               {"kind": "MILESTONE", "programmeId": "digital-permits", "id": "pilot-live", "action": "REFUSED", "commands": [], "fields": ["dueDate"], "detail": "A re-baseline needs approvedBy: who approved the new due date."},
-              {"kind": "EVALUATION", "programmeId": "digital-permits", "id": "q2-review", "action": "CREATE", "commands": ["ScheduleEvaluation"], "fields": [], "detail": null}],
+              {"kind": "EVALUATION", "programmeId": "digital-permits", "id": "q2-review", "action": "CREATE", "commands": ["ScheduleEvaluation"], "fields": [], "detail": "A new evaluation."}],
              "counts": {"CREATE": 1, "CHANGE": 1, "UNCHANGED": 1, "REFUSED": 1}}""";
 
     private final Portfolio portfolio;
@@ -119,9 +90,9 @@ class PortfolioController {
     @Operation(summary = "Export the portfolio", description = "The definitions of the programmes the caller sees (or of `programme` alone), as known now or at `asOf`, as a document that applying leaves unchanged: YAML (the default), JSON or an XLSX workbook.")
     @ApiResponse(responseCode = "200", description = "The portfolio document", content = {
             @Content(mediaType = PortfolioFormat.YAML_TYPE, schema = @Schema(implementation = PortfolioDocument.class),
-                    examples = @ExampleObject(name = "yaml", value = YAML_EXAMPLE)),
+                    examples = @ExampleObject(name = "yaml", value = DOCUMENT_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PortfolioDocument.class),
-                    examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)),
+                    examples = @ExampleObject(name = "json", value = DOCUMENT_EXAMPLE)),
             @Content(mediaType = PortfolioFormat.XLSX_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "404", description = "No programme `programme` among the caller's programmes",
             content = @Content(mediaType = "application/problem+json",
@@ -175,9 +146,9 @@ class PortfolioController {
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = PortfolioFormat.YAML_TYPE, schema = @Schema(implementation = PortfolioDocument.class),
-                    examples = @ExampleObject(name = "yaml", value = YAML_EXAMPLE)),
+                    examples = @ExampleObject(name = "yaml", value = DOCUMENT_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PortfolioDocument.class),
-                    examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)),
+                    examples = @ExampleObject(name = "json", value = DOCUMENT_EXAMPLE)),
             @Content(mediaType = PortfolioFormat.XLSX_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @interface DocumentBody {
     }

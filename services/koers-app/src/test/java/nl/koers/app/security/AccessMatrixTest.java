@@ -217,6 +217,14 @@ class AccessMatrixTest {
         endpoints.add(new Endpoint("unsubscribe", OFFICE, n -> new Call("DELETE", "/api/v1/subscriptions/" + subscription(), NO_BODY)));
         endpoints.add(new Endpoint("list dead letters", OFFICE, n -> new Call("GET", "/api/v1/admin/dead-letters", NO_BODY)));
         endpoints.add(new Endpoint("retry dead letters", OFFICE, n -> post("/api/v1/admin/dead-letters/retry", "{}")));
+        endpoints.add(new Endpoint("export the portfolio", EVERY_ROLE,
+                n -> new Call("GET", "/api/v1/portfolio?format=yaml", NO_BODY)));
+        endpoints.add(new Endpoint("the portfolio workbook template", EVERY_ROLE,
+                n -> new Call("GET", "/api/v1/portfolio/template.xlsx", NO_BODY)));
+        endpoints.add(new Endpoint("plan a portfolio document", OFFICE,
+                n -> new Call("POST", "/api/v1/portfolio/plan", "programmes: []\n", "application/yaml")));
+        endpoints.add(new Endpoint("apply a portfolio document", OFFICE,
+                n -> new Call("POST", "/api/v1/portfolio/apply", "programmes: []\n", "application/yaml")));
         return endpoints;
     }
 
