@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -246,7 +247,7 @@ final class PortfolioPlanner {
                 "A new " + kind.name().toLowerCase(Locale.ROOT) + "."), List.of(command));
     }
 
-    private Step once(Set<String> seen, Kind kind, String pid, String id, java.util.function.Supplier<Step> step) {
+    private Step once(Set<String> seen, Kind kind, String pid, String id, Supplier<Step> step) {
         if (id != null && !seen.add(kind + "/" + id)) {
             return refused(kind, pid, id, "The item appears more than once in its programme; only its first entry counts.");
         }

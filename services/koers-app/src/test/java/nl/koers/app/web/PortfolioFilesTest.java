@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,11 @@ class PortfolioFilesTest {
                     pid + "/MILESTONE/pilot", "UNCHANGED", pid + "/EVALUATION/q1", "UNCHANGED"));
             assertThat(plan.at("/counts/UNCHANGED").asInt()).isEqualTo(4);
         }
+
+        Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export(pid, "xlsx")));
+        workbook.getSheet("KPIs").getRow(1).getCell(7).setCellValue(21);
+        assertItem(items(plan(bytes(workbook), XLSX)).get(pid + "/KPI/lead-time"), "CHANGE", List.of("RetargetKpi"),
+                List.of("target"));
     }
 
     @Test
@@ -127,6 +133,7 @@ class PortfolioFilesTest {
         assertThat(plan.get("counts")).isEqualTo(JSON.readTree("""
                 {"CREATE": 5, "CHANGE": 2, "UNCHANGED": 2, "REFUSED": 4}"""));
 
+        Instant beforeApply = Instant.now();
         JsonNode applied = send("/api/v1/portfolio/apply", edited, YAML);
 
         assertThat(actions(applied)).isEqualTo(actions(plan));
@@ -154,6 +161,10 @@ class PortfolioFilesTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(plan(edited, YAML).at("/counts/UNCHANGED").asInt()).isEqualTo(9));
+        JsonNode asBefore = YAML_TREES.readTree(http.perform(get("/api/v1/portfolio").param("programme", pid)
+                .param("asOf", beforeApply.toString())).andReturn().getResponse().getContentAsByteArray());
+        assertThat(asBefore.at("/programmes/0/kpis/0/target").decimalValue()).isEqualByComparingTo("28");
+        assertThat(asBefore.at("/programmes/0/kpis")).hasSize(1);
         long afterFirst = events();
         JsonNode again = send("/api/v1/portfolio/apply", edited, YAML);
         assertThat(again.get("counts")).isEqualTo(JSON.readTree("""
@@ -230,7 +241,7 @@ class PortfolioFilesTest {
     }
 
     @Test
-    void programmesOutsideTheCallersAreRefusedAndOnlyTheWholeOfficeDefinesNewOnes() throws Exception {
+    void whatTheCallersTokenDoesNotAllowIsRefused() throws Exception {
         String pid = givenProgramme();
         String mine = givenProgramme();
         String token = JSON.readTree(api.post("/api/v1/admin/tokens", """
@@ -251,6 +262,22 @@ class PortfolioFilesTest {
         assertThat(items.get(pid + "/PROGRAMME/" + pid).get("detail").asText()).contains("outside the caller's programmes");
         assertThat(items.get(pid + "/EVALUATION/q3").get("action").asText()).isEqualTo("REFUSED");
         assertThat(items.get("brand-new-" + pid + "/PROGRAMME/brand-new-" + pid).get("action").asText()).isEqualTo("REFUSED");
+
+        String moved = """
+                programmes:
+                  - id: %s
+                    name: Digital permits
+                    startDate: 2026-01-01
+                    plannedEndDate: 2027-06-30
+                    objectives: [{id: faster, statement: Permits decided within 4 weeks}]
+                    milestones: [{id: pilot, title: Pilot live, dueDate: 2026-09-01, approvedBy: Steering committee}]
+                """.formatted(mine);
+        JsonNode rebaselined = JSON.readTree(http.perform(post("/api/v1/portfolio/plan").contentType(YAML)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).content(moved)).andReturn().getResponse()
+                .getContentAsString());
+        assertItem(items(rebaselined).get(mine + "/PROGRAMME/" + mine), "UNCHANGED", List.of(), List.of());
+        assertItem(items(rebaselined).get(mine + "/MILESTONE/pilot"), "REFUSED", List.of(), List.of("dueDate"));
+        assertThat(items(rebaselined).get(mine + "/MILESTONE/pilot").get("detail").asText()).contains("STEERING");
     }
 
     @Test
