@@ -112,6 +112,16 @@ public final class RunningService implements AutoCloseable {
         return send("GET", path, null, null);
     }
 
+    /** GET of a binary answer, such as a workbook; fails unless the service answers 200. */
+    public byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HTTP.send(asAdmin(path).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** The service's address, for requests with credentials of their own. */
     public String base() {
         return base;

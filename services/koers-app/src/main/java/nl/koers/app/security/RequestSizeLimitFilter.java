@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code koers.http.max-request-size} with 413, and CSV files of readings over
- * {@code koers.http.max-csv-size}. A body of declared length is judged by its Content-Length (the server never reads
+ * {@code koers.http.max-csv-size}, and portfolio documents over {@code koers.http.max-portfolio-size}. A body of declared length is judged by its Content-Length (the server never reads
  * past it). A chunked one is read up to one byte over the limit, and when it fits, the request goes on with what was
  * read; a chunked CSV file, which is read row by row and never held whole, is counted as it is read instead, and
  * fails with {@link RequestBodyTooLarge} when it grows past its limit.
@@ -35,14 +35,17 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern CSV_READINGS = Pattern.compile("/api/v1/programmes/[^/]+/readings");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final Pattern PORTFOLIO_DOCUMENT = Pattern.compile("/api/v1/portfolio/(plan|apply)");
 
     private final long maxBytes;
     private final long maxCsvBytes;
+    private final long maxPortfolioBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(long maxBytes, long maxCsvBytes, ObjectMapper json) {
+    RequestSizeLimitFilter(long maxBytes, long maxCsvBytes, long maxPortfolioBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
         this.maxCsvBytes = maxCsvBytes;
+        this.maxPortfolioBytes = maxPortfolioBytes;
         this.json = json;
     }
 
@@ -50,7 +53,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean csv = csvReadings(request);
-        long maxBytes = csv ? maxCsvBytes : this.maxBytes;
+        long maxBytes = csv ? maxCsvBytes : portfolioDocument(request) ? maxPortfolioBytes : this.maxBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             tooLarge(request, response, maxBytes);
@@ -70,6 +73,10 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    private static boolean portfolioDocument(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod()) && PORTFOLIO_DOCUMENT.matcher(request.getRequestURI()).matches();
     }
 
     private static boolean csvReadings(HttpServletRequest request) {

@@ -98,6 +98,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**").hasRole(Role.OFFICE.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(EVERY_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/v1/programmes").access(officeOfAllProgrammes)
+                // a portfolio document's items are checked one by one: programmes outside the caller's are refused
+                .requestMatchers(HttpMethod.POST, "/api/v1/portfolio/plan", "/api/v1/portfolio/apply").hasRole(Role.OFFICE.name())
                 .requestMatchers(HttpMethod.POST, PROGRAMME + "/readings", PROGRAMME + "/kpis/*/readings",
                         PROGRAMME + "/kpis/*/readings/*/correction",
                         PROGRAMME + "/kpis/*/readings/*/retraction", PROGRAMME + "/milestones/*/forecast")
@@ -168,7 +170,8 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(HttpSettings settings, ObjectMapper json) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), settings.maxCsvSize().toBytes(), json));
+                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), settings.maxCsvSize().toBytes(),
+                        settings.maxPortfolioSize().toBytes(), json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

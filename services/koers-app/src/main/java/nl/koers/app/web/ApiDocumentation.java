@@ -62,6 +62,8 @@ class ApiDocumentation {
                     "What was recorded when, by whom, what changed between two moments, and the steering report as of any moment"),
             new Resource("Programmes", Pattern.compile(API + "/programmes(/.*)?"),
                     "The portfolio: programmes with their objectives, status, health and open signals, as of now or any past moment"),
+            new Resource("Portfolio files", Pattern.compile(API + "/portfolio(/.*)?"),
+                    "The portfolio's definitions as one YAML, JSON or XLSX file: exported, planned as a dry run, reviewed and applied through the normal commands"),
             new Resource("Signals", Pattern.compile(API + "/signals(/.*)?"),
                     "Course-correction signals raised by the rules of the domain, with the numbers behind them; steering acknowledges them"),
             new Resource("Subscriptions", Pattern.compile(API + "/subscriptions(/.*)?"),

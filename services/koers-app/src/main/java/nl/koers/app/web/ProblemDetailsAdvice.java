@@ -1,13 +1,7 @@
 package nl.koers.app.web;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import nl.koers.api.ConflictException;
 import nl.koers.api.NotFoundException;
 import nl.koers.api.RuleViolationException;
+import nl.koers.app.input.Expectations;
 import nl.koers.app.persistence.DatabaseUnavailable;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -93,7 +88,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
+            String field = Expectations.fieldOf(mapping);
             String message = expectation(mapping);
             return ResponseEntity.badRequest().body(invalid("Field '" + field + "' " + message + ".",
                     List.of(new FieldProblem(field, message))));
@@ -110,7 +105,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String parameter = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         Class<?> type = e.getRequiredType();
         String message = type != null && type.isEnum()
-                ? oneOf(type)
+                ? Expectations.oneOf(type)
                 : "has the wrong format";
         return ResponseEntity.badRequest().body(invalid("Parameter '" + parameter + "' " + message + ".",
                 List.of(new FieldProblem(parameter, message))));
@@ -160,47 +155,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage();
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
     private static String expectation(JsonMappingException e) {
-        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        if (target == null) {
-            return "is not valid";
-        }
-        if (target.isEnum()) {
-            return oneOf(target);
-        }
-        if (target == LocalDate.class) {
-            return "must be a date like 2026-03-01";
-        }
-        if (target == Instant.class) {
-            return "must be an instant like 2026-03-01T09:30:00Z or a date like 2026-03-01";
-        }
-        if (target == BigDecimal.class || Number.class.isAssignableFrom(target)) {
-            return "must be a finite decimal number";
-        }
-        if (target == String.class) {
-            return "must be a string";
-        }
-        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "must be a list";
-        }
-        return "must be an object";
-    }
-
-    private static String oneOf(Class<?> enumType) {
-        return "must be one of " + Arrays.stream(enumType.getEnumConstants()).map(String::valueOf)
-                .collect(Collectors.joining(", "));
+        return Expectations.of(e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
     }
 
     private static ProblemDetail invalid(String detail, List<FieldProblem> errors) {

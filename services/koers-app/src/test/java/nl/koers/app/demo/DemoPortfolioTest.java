@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -103,6 +104,35 @@ class DemoPortfolioTest {
                 + "red on the dashboard (schedule variance -30 % or worse), and " + warning + " WARNING");
         assertThat(critical).isGreaterThan(200);
         assertThat(warning).isGreaterThan(200);
+    }
+
+    /** Issue 27: the demo portfolio exported as a file, then planned, is UNCHANGED item for item, in YAML and XLSX. */
+    @Test
+    void theExportedPortfolioPlansUnchangedForEveryItem() throws Exception {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(JSON.readTree(service.get("/api/v1/portfolio?format=json")).findValues("dueDate"))
+                        .hasSize(loaded.milestones()));
+        Map<String, byte[]> exported = Map.of(
+                "application/yaml", service.bytes("/api/v1/portfolio?format=yaml"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", service.bytes("/api/v1/portfolio?format=xlsx"));
+
+        for (Map.Entry<String, byte[]> file : exported.entrySet()) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = service.send("POST", "/api/v1/portfolio/plan", file.getKey(), file.getValue());
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode plan = JSON.readTree(response.body());
+            Map<String, Integer> kinds = new TreeMap<>();
+            plan.get("items").forEach(item -> {
+                assertThat(item.get("action").asText()).as(item.toString()).isEqualTo("UNCHANGED");
+                kinds.merge(item.get("kind").asText(), 1, Integer::sum);
+            });
+            assertThat(kinds).containsEntry("PROGRAMME", loaded.programmes()).containsEntry("MILESTONE", loaded.milestones())
+                    .containsEntry("KPI", loaded.costKpis());
+            System.out.println("Demo portfolio round trip (" + file.getKey() + ", " + file.getValue().length + " bytes): "
+                    + kinds + " UNCHANGED, planned in " + tookMillis + " ms");
+        }
     }
 
     @Test

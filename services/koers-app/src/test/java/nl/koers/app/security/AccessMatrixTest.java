@@ -215,6 +215,14 @@ class AccessMatrixTest {
                 n -> new Call("GET", "/api/v1/subscriptions/" + subscription + "/deliveries", NO_BODY)));
         endpoints.add(new Endpoint("subscribe", OFFICE, n -> post("/api/v1/subscriptions", SUBSCRIPTION)));
         endpoints.add(new Endpoint("unsubscribe", OFFICE, n -> new Call("DELETE", "/api/v1/subscriptions/" + subscription(), NO_BODY)));
+        endpoints.add(new Endpoint("export the portfolio", EVERY_ROLE,
+                n -> new Call("GET", "/api/v1/portfolio?format=yaml", NO_BODY)));
+        endpoints.add(new Endpoint("the portfolio workbook template", EVERY_ROLE,
+                n -> new Call("GET", "/api/v1/portfolio/template.xlsx", NO_BODY)));
+        endpoints.add(new Endpoint("plan a portfolio document", OFFICE,
+                n -> new Call("POST", "/api/v1/portfolio/plan", "programmes: []\n", "application/yaml")));
+        endpoints.add(new Endpoint("apply a portfolio document", OFFICE,
+                n -> new Call("POST", "/api/v1/portfolio/apply", "programmes: []\n", "application/yaml")));
         return endpoints;
     }
 

@@ -31,7 +31,8 @@ class CorsTest {
 
     private static CorsConfiguration corsFor(List<String> origins) {
         CorsConfigurationSource source = SecurityConfiguration.cors(
-                new HttpSettings(DataSize.ofMegabytes(1), DataSize.ofMegabytes(50), new HttpSettings.Cors(origins)));
+                new HttpSettings(DataSize.ofMegabytes(1), DataSize.ofMegabytes(50), DataSize.ofMegabytes(20),
+                        new HttpSettings.Cors(origins)));
         return source.getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/programmes"));
     }
 }
