@@ -2,6 +2,8 @@ package nl.koers.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
+
 import nl.koers.api.signal.Severity;
 
 /**
@@ -9,14 +11,17 @@ import nl.koers.api.signal.Severity;
  *
  * @param direction        for the worse (WARNING) or the better (INFO)
  * @param rule             the rule that fired ({@value ShiftDetector#RULE})
- * @param statistic        the one-sided CUSUM at the latest deviation, in the KPI's unit
- * @param decisionInterval h: the CUSUM fires above it (h × σ, in the KPI's unit)
- * @param allowance        k: the drift per reading the CUSUM ignores (k × σ, in the KPI's unit)
- * @param mean             the mean of the baseline deviations the CUSUM measures from (fixed since the retarget)
- * @param sigma            the baseline's σ: its average moving range / 1.128
- * @param readings         how many of the latest deviations the CUSUM ran over
- * @param baselineReadings how many deviations since the retarget set the mean and σ
- * @param xmr              the XmR centre line and limits for the latest deviation, for charts
+ * @param statistic        the one-sided CUSUM of normal scores at the latest deviation
+ * @param decisionInterval h: the CUSUM fires above it (in normal scores)
+ * @param allowance        k: the score per reading the CUSUM ignores
+ * @param mean             the mean of the deviations the latest one was scored against, in the KPI's unit (fixed
+ *                         while the shift is open)
+ * @param sigma            their standard deviation, in the KPI's unit
+ * @param readings         how many deviations since the retarget the CUSUM scored
+ * @param baselineReadings how many deviations the mean and standard deviation come from: those before the shift
+ *                         was found, less any read while an earlier shift was open
+ * @param xmr              the XmR centre line and limits for the latest deviation, for charts (from the 7th
+ *                         deviation on)
  */
 public record Shift(
         ShiftDirection direction,
@@ -28,22 +33,25 @@ public record Shift(
         BigDecimal sigma,
         int readings,
         int baselineReadings,
-        XmrLimits xmr) {
+        Optional<XmrLimits> xmr) {
 
     public Severity severity() {
         return direction.severity();
     }
 
     /**
-     * One sentence with the numbers that hold while the shift does, for the signal's explanation: the baseline and
-     * the decision interval, not the CUSUM's running value (in the evidence), which moves with every reading and
-     * would rewrite the sentence each time (SignalEvidenceUpdated) while saying nothing new.
+     * One sentence with the numbers that hold while the shift does, for the signal's explanation: the usual level
+     * (frozen while the shift is open) and the decision interval, not the CUSUM's running value (in the evidence),
+     * which moves with every reading and would rewrite the sentence each time (SignalEvidenceUpdated) while saying
+     * nothing new.
      */
     public String explanation() {
         String way = direction == ShiftDirection.WORSENING ? "worse" : "better";
-        return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a CUSUM measured"
-                + " from the level of " + twoPlaces(mean) + " (σ " + twoPlaces(sigma) + ") of its baseline of "
-                + baselineReadings + " readings passed the decision interval of " + twoPlaces(decisionInterval) + ".";
+        return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a self-starting"
+                + " CUSUM (k " + twoPlaces(allowance) + ") of each deviation's normal score against those before it"
+                + " passed the decision interval of " + twoPlaces(decisionInterval) + "; the usual level, from the "
+                + baselineReadings + " readings before the shift, is " + twoPlaces(mean) + " (σ " + twoPlaces(sigma)
+                + ").";
     }
 
     private static String twoPlaces(BigDecimal value) {

@@ -2,83 +2,104 @@ package nl.koers.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * KPI_SHIFT: a one-sided CUSUM in each direction over a KPI's deviations from plan, measured from a fixed baseline:
- * the mean and σ (average moving range / 1.128) of the first 30 deviations since the KPI's latest retarget. The CUSUM
- * runs over the deviations after the baseline (at most the latest 52), starting with a fast initial response of half
- * the decision interval, and each deviation adds its distance from the baseline's mean beyond k × σ. A shift is
- * raised when the CUSUM exceeds h × σ, and an open one holds until its CUSUM falls to half of that.
- * Chosen by simulation (ShiftDetectorQualityTest, docs/BENCHMARKS.md): k = 0.5 and h = 5.75 give 408 readings between
- * false WARNINGs and a median delay of 5 readings for a 1.5 σ worsening (h = 5.5: 363 and 5; h = 6: 465 and 6), where
- * the first release (a window of the latest 8 measured from the 20 before them) reached 444 and 8.
+ * KPI_SHIFT: a self-starting CUSUM (Hawkins 1987; Hawkins and Olwell, Cumulative Sum Charts and Charting for Quality
+ * Improvement, ch. 7) in each direction over a KPI's deviations from plan since its latest retarget. From the third
+ * deviation on, each is standardised against the mean and standard deviation of the n − 1 before it,
+ * {@code (x − mean) / (sd × √(1 + 1 / (n − 1)))}, which is Student's t with n − 2 degrees of freedom when the KPI is
+ * in control; that is turned into the normal score with the same tail probability, and a one-sided CUSUM with
+ * allowance k runs on the scores. A shift is raised when a CUSUM exceeds h, and an open one holds until its CUSUM falls
+ * to h / 2. While a shift is open the deviations do not join the mean and standard deviation, so a shifted level is
+ * never learnt as the usual one.
+ * Chosen by simulation (ShiftDetectorQualityTest, docs/BENCHMARKS.md): k = 0.5 and h = 4.2.
  *
- * @param baselineReadings         how many deviations since the retarget set the mean and σ
- * @param runReadings              how many of the latest deviations after the baseline the CUSUM runs over
- * @param allowanceInSigmas        k
- * @param decisionIntervalInSigmas h
+ * @param allowance        k, in normal scores
+ * @param decisionInterval h, in normal scores
  */
-public record ShiftDetector(int baselineReadings, int runReadings, BigDecimal allowanceInSigmas,
-                            BigDecimal decisionIntervalInSigmas) {
+public record ShiftDetector(double allowance, double decisionInterval) {
 
-    public static final String RULE = "CUSUM";
-    /** d2 for moving ranges of two: turns an average moving range into σ. */
-    public static final BigDecimal D2 = new BigDecimal("1.128");
-    /** The CUSUM starts at, and an open shift holds down to, this share of the decision interval. */
-    public static final BigDecimal HEAD_START = new BigDecimal("0.5");
+    public static final String RULE = "SELF_STARTING_CUSUM";
+    /** An open shift holds down to this share of the decision interval. */
+    public static final double HOLD_DOWN_TO = 0.5;
+    /** The first deviation scored: two before it give a mean and a standard deviation. */
+    public static final int FIRST_SCORED = 3;
 
-    public static final ShiftDetector STANDARD = new ShiftDetector(30, 52, new BigDecimal("0.5"), new BigDecimal("5.75"));
+    public static final ShiftDetector STANDARD = new ShiftDetector(0.5, 4.2);
 
     public ShiftDetector {
-        Objects.requireNonNull(allowanceInSigmas, "allowanceInSigmas");
-        Objects.requireNonNull(decisionIntervalInSigmas, "decisionIntervalInSigmas");
+        if (!(allowance >= 0) || !(decisionInterval > 0)) {
+            throw new IllegalArgumentException("allowance must be at least 0 and the decision interval above 0");
+        }
     }
 
     /**
-     * The shift that {@code deviations} (all since the KPI's latest retarget, oldest first) show at the latest one,
-     * if any; {@code open}: the direction of the shift signalled already, which holds until its CUSUM falls to half
-     * the decision interval. Empty until there is a deviation after the baseline, or when the baseline has no noise
-     * to measure against (σ = 0).
+     * The shift that {@code deviations} (all since the KPI's latest retarget, oldest first) show at the latest one, if
+     * any. Empty while fewer than three deviations, or while those before are all equal (no noise to measure against).
      */
-    public Optional<Shift> detect(List<BigDecimal> deviations, Optional<ShiftDirection> open) {
-        if (deviations.size() <= baselineReadings) {
-            return Optional.empty();
+    public Optional<Shift> detect(List<BigDecimal> deviations) {
+        Walk walk = walk();
+        deviations.forEach(deviation -> walk.add(deviation.doubleValue()));
+        return walk.open().map(direction -> new Shift(direction, RULE,
+                decimal(direction == ShiftDirection.WORSENING ? walk.worsening : walk.improving),
+                decimal(decisionInterval), decimal(allowance), decimal(walk.mean), decimal(walk.standardDeviation()),
+                walk.scored, walk.count, XmrRules.limitsForLatest(deviations)));
+    }
+
+    private static BigDecimal decimal(double value) {
+        return new BigDecimal(value, Decimals.MATH);
+    }
+
+    /** A walk from a retarget on, for simulations that add one deviation at a time. */
+    Walk walk() {
+        return new Walk();
+    }
+
+    /** The CUSUMs and the running mean and variance (Welford) after each deviation in turn. */
+    final class Walk {
+        private int count;
+        private double mean;
+        private double sumOfSquares;
+        private double worsening;
+        private double improving;
+        private int scored;
+        private Optional<ShiftDirection> open = Optional.empty();
+
+        void add(double deviation) {
+            if (count >= FIRST_SCORED - 1 && sumOfSquares > 0) {
+                double t = (deviation - mean) / (standardDeviation() * StrictMath.sqrt(1 + 1.0 / count));
+                double score = NormalScores.ofStudentT(t, count - 1);
+                improving = Math.max(0, improving + score - allowance);
+                worsening = Math.max(0, worsening - score - allowance);
+                scored++;
+                open = judge();
+            }
+            if (open.isEmpty()) {
+                count++;
+                double fromMean = deviation - mean;
+                mean += fromMean / count;
+                sumOfSquares += fromMean * (deviation - mean);
+            }
         }
-        List<BigDecimal> baseline = deviations.subList(0, baselineReadings);
-        List<BigDecimal> run = deviations.subList(Math.max(baselineReadings, deviations.size() - runReadings),
-                deviations.size());
-        BigDecimal mean = Decimals.mean(baseline);
-        BigDecimal sigma = Decimals.divide(Decimals.mean(XmrLimits.movingRanges(baseline)), D2);
-        if (sigma.signum() == 0) {
-            return Optional.empty();
+
+        Optional<ShiftDirection> open() {
+            return open;
         }
-        BigDecimal allowance = allowanceInSigmas.multiply(sigma, Decimals.MATH);
-        BigDecimal decisionInterval = decisionIntervalInSigmas.multiply(sigma, Decimals.MATH);
-        BigDecimal holdDownTo = HEAD_START.multiply(decisionInterval, Decimals.MATH);
-        BigDecimal worsening = holdDownTo;
-        BigDecimal improving = holdDownTo;
-        for (BigDecimal deviation : run) {
-            BigDecimal aboveMean = deviation.subtract(mean, Decimals.MATH);
-            improving = improving.add(aboveMean, Decimals.MATH).subtract(allowance, Decimals.MATH).max(BigDecimal.ZERO);
-            worsening = worsening.subtract(aboveMean, Decimals.MATH).subtract(allowance, Decimals.MATH).max(BigDecimal.ZERO);
+
+        private Optional<ShiftDirection> judge() {
+            if (worsening > decisionInterval) {
+                return Optional.of(ShiftDirection.WORSENING);
+            }
+            if (improving > decisionInterval) {
+                return Optional.of(ShiftDirection.IMPROVING);
+            }
+            double holdDownTo = HOLD_DOWN_TO * decisionInterval;
+            return open.filter(direction -> (direction == ShiftDirection.WORSENING ? worsening : improving) > holdDownTo);
         }
-        Optional<ShiftDirection> found = Optional.empty();
-        if (worsening.compareTo(decisionInterval) > 0) {
-            found = Optional.of(ShiftDirection.WORSENING);
-        } else if (improving.compareTo(decisionInterval) > 0) {
-            found = Optional.of(ShiftDirection.IMPROVING);
-        } else if (open.isPresent()) {
-            BigDecimal openStatistic = open.get() == ShiftDirection.WORSENING ? worsening : improving;
-            found = open.filter(direction -> openStatistic.compareTo(holdDownTo) > 0);
+
+        double standardDeviation() {
+            return count < 2 ? 0 : StrictMath.sqrt(sumOfSquares / (count - 1));
         }
-        BigDecimal worseningNow = worsening;
-        BigDecimal improvingNow = improving;
-        XmrLimits xmr = XmrRules.limitsForLatest(deviations.subList(Math.max(0, deviations.size() - 1 - XmrRules.MAX_BASELINE),
-                deviations.size())).orElseThrow();
-        return found.map(direction -> new Shift(direction, RULE,
-                direction == ShiftDirection.WORSENING ? worseningNow : improvingNow, decisionInterval, allowance, mean,
-                sigma, run.size(), baselineReadings, xmr));
     }
 }

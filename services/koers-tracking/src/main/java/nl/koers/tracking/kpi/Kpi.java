@@ -53,7 +53,6 @@ import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.AcknowledgeKpiSignal;
-import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalCleared;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
@@ -65,7 +64,6 @@ import nl.koers.rules.PlanLine;
 import nl.koers.rules.Reading;
 import nl.koers.rules.Retarget;
 import nl.koers.rules.ShiftDetector;
-import nl.koers.rules.ShiftDirection;
 import nl.koers.rules.Target;
 import nl.koers.tracking.ProgrammeDirectory;
 import nl.koers.tracking.signal.SignalBoard;
@@ -250,11 +248,8 @@ public class Kpi {
                 "At the current rate " + name + " comes within half the tolerance of its target at the favourable "
                         + "95 % bound, there are too few readings since its latest retarget to tell, or the target date "
                         + "has come."));
-        List<BigDecimal> shiftDeviations = shiftDeviations(lastRetarget, detection.plan());
-        Optional<ShiftDirection> openShift = signals.openSeverity(subject, SignalType.KPI_SHIFT)
-                .map(severity -> severity == Severity.INFO ? ShiftDirection.IMPROVING : ShiftDirection.WORSENING);
         events.addAll(signals.reconcile(subject, SignalType.KPI_SHIFT,
-                ShiftDetector.STANDARD.detect(shiftDeviations, openShift).map(detection::shift),
+                ShiftDetector.STANDARD.detect(shiftDeviations(lastRetarget, detection.plan())).map(detection::shift),
                 "The deviations of " + name + " from plan are back at their usual level."));
         // a new reading ends staleness at once; raising it is left to the sweep, which knows the programme's status
         events.addAll(signals.reconcileWithoutRaising(subject, SignalType.KPI_STALE, staleness(detection, now),
@@ -262,12 +257,15 @@ public class Kpi {
         events.forEach(event -> apply(event));
     }
 
-    /** The deviations of {@link #shiftReadings}, reusing those worked out before against the same plan. */
+    /**
+     * The deviations of the counted readings measured at or after {@code since} (all when null), oldest first, reusing
+     * those worked out before against the same plan.
+     */
     private List<BigDecimal> shiftDeviations(Instant since, PlanLine plan) {
         Map<String, BigDecimal> known = deviations;
         deviations = new HashMap<>();
         List<BigDecimal> shift = new ArrayList<>();
-        for (Reading reading : shiftReadings(since)) {
+        for (Reading reading : latestCounted(readingOrder.size(), since)) {
             BigDecimal deviation = known.get(reading.readingId());
             if (deviation == null) {
                 deviation = KpiStatusRule.deviation(reading, plan, direction);
@@ -297,31 +295,6 @@ public class Kpi {
     private Optional<Reading> latestCounted() {
         List<Reading> latest = latestCounted(1, null);
         return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
-    }
-
-    /**
-     * What the shift detector looks at, oldest first: the first counted readings measured at or after {@code since}
-     * (all when null) that make its baseline, then the latest counted ones after them that its CUSUM runs over.
-     */
-    private List<Reading> shiftReadings(Instant since) {
-        List<Reading> baseline = new ArrayList<>(ShiftDetector.STANDARD.baselineReadings());
-        int i = 0;
-        for (; i < readingOrder.size() && baseline.size() < ShiftDetector.STANDARD.baselineReadings(); i++) {
-            Reading reading = ruleReading(readingOrder.get(i));
-            if ((since == null || !reading.measuredAt().isBefore(since)) && !reading.retracted()) {
-                baseline.add(reading);
-            }
-        }
-        List<Reading> run = new ArrayList<>(ShiftDetector.STANDARD.runReadings());
-        for (int j = readingOrder.size() - 1; j >= i && run.size() < ShiftDetector.STANDARD.runReadings(); j--) {
-            Reading reading = ruleReading(readingOrder.get(j));
-            if (!reading.retracted()) {
-                run.add(reading);
-            }
-        }
-        Collections.reverse(run);
-        baseline.addAll(run);
-        return baseline;
     }
 
     /**
