@@ -2,8 +2,6 @@ package nl.koers.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Optional;
-
 import nl.koers.api.signal.Severity;
 
 /**
@@ -14,14 +12,12 @@ import nl.koers.api.signal.Severity;
  * @param statistic        the one-sided CUSUM of normal scores at the latest deviation
  * @param decisionInterval h: the CUSUM fires above it (in normal scores)
  * @param allowance        k: the score per reading the CUSUM ignores
- * @param mean             the mean of the deviations the latest one was scored against, in the KPI's unit (fixed
- *                         while the shift is open)
- * @param sigma            their standard deviation, in the KPI's unit
+ * @param mean             the mean of the usual level the latest deviation was scored against, in the KPI's unit
+ *                         (fixed while the shift is open)
+ * @param sigma            the usual level's standard deviation, in the KPI's unit
  * @param readings         how many deviations since the retarget the CUSUM scored
- * @param baselineReadings how many deviations the mean and standard deviation come from: those before the shift
- *                         was found, less any read while an earlier shift was open
- * @param xmr              the XmR centre line and limits for the latest deviation, for charts (from the 7th
- *                         deviation on)
+ * @param baselineReadings how many deviations make the usual level
+ * @param xmr              the XmR centre line and limits for the latest deviation, for charts
  */
 public record Shift(
         ShiftDirection direction,
@@ -33,7 +29,7 @@ public record Shift(
         BigDecimal sigma,
         int readings,
         int baselineReadings,
-        Optional<XmrLimits> xmr) {
+        XmrLimits xmr) {
 
     public Severity severity() {
         return direction.severity();
@@ -49,9 +45,8 @@ public record Shift(
         String way = direction == ShiftDirection.WORSENING ? "worse" : "better";
         return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a self-starting"
                 + " CUSUM (k " + twoPlaces(allowance) + ") of each deviation's normal score against those before it"
-                + " passed the decision interval of " + twoPlaces(decisionInterval) + "; the usual level, from the "
-                + baselineReadings + " readings before the shift, is " + twoPlaces(mean) + " (σ " + twoPlaces(sigma)
-                + ").";
+                + " passed the decision interval of " + twoPlaces(decisionInterval) + "; the usual level, from "
+                + baselineReadings + " earlier readings, is " + twoPlaces(mean) + " (σ " + twoPlaces(sigma) + ").";
     }
 
     private static String twoPlaces(BigDecimal value) {

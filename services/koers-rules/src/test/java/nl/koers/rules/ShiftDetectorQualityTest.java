@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class ShiftDetectorQualityTest {
 
     private static final ShiftDetector DETECTOR = ShiftDetector.STANDARD;
+    /** Hawkins' chart as published, each deviation joining the level at once, at the h that gives it ≥ 370. */
+    private static final ShiftDetector JOINING_AT_ONCE = new ShiftDetector(0.5, 4.2, 0);
     private static final long SEED = 20_261_207L;
     private static final int[] SERIES_LENGTHS = {26, 52, 200};
     /** Series per length: about 500,000 readings each. */
@@ -37,33 +39,33 @@ class ShiftDetectorQualityTest {
     private static final int DETECTION_HORIZON = 60;
     private static final int NOT_FOUND = Integer.MAX_VALUE;
     /** Short of the 90 % target: the share of 1.5 σ worsenings found within 10 readings that these seeds reach. */
-    private static final Map<Integer, Double> SHARE_WITHIN_10_REACHED = Map.of(10, 0.579, 15, 0.730, 20, 0.822, 30, 0.895);
+    private static final Map<Integer, Double> SHARE_WITHIN_10_REACHED = Map.of(10, 0.71, 15, 0.80, 20, 0.85);
 
     @Test
     void inControlNoiseRaisesAFalseWarningLessThanOnceIn370ReadingsOnEverySeriesLength() {
         for (int i = 0; i < SERIES_LENGTHS.length; i++) {
-            InControl measured = inControl(SERIES_LENGTHS[i], SERIES_PER_LENGTH[i]);
+            InControl measured = inControl(DETECTOR, SERIES_LENGTHS[i], SERIES_PER_LENGTH[i]);
             System.out.println(measured);
             assertThat(measured.readingsPerFalseWarning()).as(measured.toString()).isGreaterThanOrEqualTo(370);
         }
     }
 
     /**
-     * The targets where the detector meets them, and, where it does not (a shift in the first 30 readings, when the
-     * running mean has few readings and takes in the first shifted ones before the CUSUM is over h), the figures it
-     * reaches, so that a change that makes them worse fails. docs/BENCHMARKS.md gives the whole table.
+     * The targets where the detector meets them, and, where it does not (a shift in the first 30 readings, judged
+     * against a usual level of few readings), the figures it reaches, so that a change that makes them worse fails.
+     * docs/BENCHMARKS.md gives the whole table.
      */
     @Test
     void aWorseningIsFlaggedAsFastWhereverItStarts() {
         SoftAssertions softly = new SoftAssertions();
         for (double shift : SHIFTS_IN_SIGMAS) {
             for (int start : SHIFT_STARTS) {
-                Delays delays = delays(start, shift);
+                Delays delays = delays(DETECTOR, start, shift);
                 System.out.println(delays);
                 if (shift == 1.5) {
-                    softly.assertThat(delays.median()).as(delays.toString()).isLessThanOrEqualTo(start == 10 ? 8 : 6);
+                    softly.assertThat(delays.median()).as(delays.toString()).isLessThanOrEqualTo(start == 10 ? 7 : 6);
                     softly.assertThat(delays.shareWithin(10)).as(delays.toString())
-                            .isGreaterThanOrEqualTo(start >= 50 ? 0.9 : SHARE_WITHIN_10_REACHED.get(start));
+                            .isGreaterThanOrEqualTo(start >= 30 ? 0.9 : SHARE_WITHIN_10_REACHED.get(start));
                 }
                 if (shift == 2) {
                     softly.assertThat(delays.median()).as(delays.toString()).isLessThanOrEqualTo(start == 10 ? 5 : 4);
@@ -73,12 +75,36 @@ class ShiftDetectorQualityTest {
         softly.assertAll();
     }
 
+    /**
+     * Why a deviation waits five readings before it joins the usual level: Hawkins' chart as published (each joins at
+     * once; h = 4.2 for the same false-alarm target) misses more early shifts, and many of them for good, because the
+     * shifted readings it has taken in become the usual level. Measured on the same seeds; the table in
+     * docs/BENCHMARKS.md has both.
+     */
+    @Test
+    void waitingBeforeJoiningFindsEarlyShiftsThatJoiningAtOnceMisses() {
+        for (int i = 0; i < SERIES_LENGTHS.length; i++) {
+            InControl measured = inControl(JOINING_AT_ONCE, SERIES_LENGTHS[i], SERIES_PER_LENGTH[i]);
+            System.out.println("joining at once: " + measured);
+            assertThat(measured.readingsPerFalseWarning()).as(measured.toString()).isGreaterThanOrEqualTo(370);
+        }
+        for (double shift : SHIFTS_IN_SIGMAS) {
+            for (int start : SHIFT_STARTS) {
+                System.out.println("joining at once: " + delays(JOINING_AT_ONCE, start, shift));
+            }
+        }
+        Delays waiting = delays(DETECTOR, 10, 1.5);
+        Delays atOnce = delays(JOINING_AT_ONCE, 10, 1.5);
+        assertThat(waiting.shareWithin(10)).isGreaterThan(atOnce.shareWithin(10));
+        assertThat(waiting.shareWithin(DETECTION_HORIZON)).isGreaterThan(atOnce.shareWithin(DETECTION_HORIZON));
+    }
+
     /** False WARNINGs raised over {@code series} in-control series of {@code length} readings. */
-    static InControl inControl(int length, int series) {
+    static InControl inControl(ShiftDetector detector, int length, int series) {
         Random noise = new Random(SEED + length);
         int raised = 0;
         for (int s = 0; s < series; s++) {
-            ShiftDetector.Walk walk = DETECTOR.walk();
+            ShiftDetector.Walk walk = detector.walk();
             for (int i = 0; i < length; i++) {
                 boolean before = worsening(walk);
                 walk.add(noise.nextGaussian());
@@ -95,12 +121,12 @@ class ShiftDetectorQualityTest {
      * {@code shiftInSigmas} from reading {@code start} on. A series already in a false WARNING when the shift starts
      * is left out (counted).
      */
-    static Delays delays(int start, double shiftInSigmas) {
+    static Delays delays(ShiftDetector detector, int start, double shiftInSigmas) {
         Random noise = new Random(SEED + 1_000L * start + Math.round(10 * shiftInSigmas));
         List<Integer> delays = new ArrayList<>();
         int alreadyWarning = 0;
         for (int trial = 0; trial < SHIFT_TRIALS; trial++) {
-            ShiftDetector.Walk walk = DETECTOR.walk();
+            ShiftDetector.Walk walk = detector.walk();
             for (int i = 1; i < start; i++) {
                 walk.add(noise.nextGaussian());
             }
@@ -156,9 +182,11 @@ class ShiftDetectorQualityTest {
         public String toString() {
             int p90 = percentile90();
             return String.format("KPI_SHIFT %.1f σ from reading %d: median %d, 90 %% within %s, %.1f %% within 6, "
-                            + "%.1f %% within 10 (%d series; %d already in a false WARNING left out)", shiftInSigmas,
-                    start, median(), p90 == NOT_FOUND ? "> " + DETECTION_HORIZON : String.valueOf(p90),
-                    100 * shareWithin(6), 100 * shareWithin(10), sorted.size(), alreadyWarning);
+                            + "%.1f %% within 10, %.1f %% within %d (%d series; %d already in a false WARNING left "
+                            + "out)",
+                    shiftInSigmas, start, median(), p90 == NOT_FOUND ? "> " + DETECTION_HORIZON : String.valueOf(p90),
+                    100 * shareWithin(6), 100 * shareWithin(10), 100 * shareWithin(DETECTION_HORIZON),
+                    DETECTION_HORIZON, sorted.size(), alreadyWarning);
         }
     }
 }

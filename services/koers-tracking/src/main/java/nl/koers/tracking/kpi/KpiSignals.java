@@ -85,12 +85,10 @@ record KpiSignals(String name, String unit, String cadence, Direction direction,
         evidence.put("sigma", shift.sigma());
         evidence.put("readings", shift.readings());
         evidence.put("baselineReadings", shift.baselineReadings());
-        shift.xmr().ifPresent(xmr -> {
-            evidence.put("xmrCentreLine", xmr.centreLine());
-            evidence.put("xmrLowerLimit", xmr.lowerNaturalProcessLimit());
-            evidence.put("xmrUpperLimit", xmr.upperNaturalProcessLimit());
-            evidence.put("movingRangeLimit", xmr.upperRangeLimit());
-        });
+        evidence.put("xmrCentreLine", shift.xmr().centreLine());
+        evidence.put("xmrLowerLimit", shift.xmr().lowerNaturalProcessLimit());
+        evidence.put("xmrUpperLimit", shift.xmr().upperNaturalProcessLimit());
+        evidence.put("movingRangeLimit", shift.xmr().upperRangeLimit());
         return new Detected(shift.severity(), name + ": " + shift.explanation(), evidence);
     }
 

@@ -296,19 +296,19 @@ class KpiSignalsTest {
 
         private static final String SHIFT_SENTENCE = "Share of applications online: The deviations from plan have "
                 + "shifted for the worse, beyond what noise explains: a self-starting CUSUM (k 0.50) of each deviation's "
-                + "normal score against those before it passed the decision interval of 4.20; the usual level, from the "
-                + "12 readings before the shift, is -0.25 (σ 0.75).";
+                + "normal score against those before it passed the decision interval of 4.90; the usual level, from 9 "
+                + "earlier readings, is 0.06 (σ 0.53).";
         private final Instant first = Instant.parse("2024-06-03T00:00:00Z");
 
         /**
-         * Weekly readings in 2024, before the baseline date, where the plan stands at 10: ten alternate 10.5 and 9.5
+         * Weekly readings in 2024, before the baseline date, where the plan stands at 10: twelve alternate 10.5 and 9.5
          * (deviations +0.5, −0.5), then {@code worse} of 8.5 (−1.5): ShiftDetectorTest's example at half the scale.
          */
         private List<Object> history(int worse) {
             List<Object> events = new ArrayList<>();
             events.add(DEFINED);
-            for (int i = 0; i < 10 + worse; i++) {
-                String value = i >= 10 ? "8.5" : i % 2 == 0 ? "10.5" : "9.5";
+            for (int i = 0; i < 12 + worse; i++) {
+                String value = i >= 12 ? "8.5" : i % 2 == 0 ? "10.5" : "9.5";
                 events.add(recorded("w" + i, value, week(i)));
             }
             return events;
@@ -322,23 +322,23 @@ class KpiSignalsTest {
         void raisesAWarningForASustainedShiftForTheWorseFromTheFirstWeeks() {
             fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
                     .andGiven(history(2))
-                    .when(record("w12", "8.5", week(12)))
+                    .when(record("w14", "8.5", week(14)))
                     .expectEventsMatching(payloadsSatisfying(events -> {
                         List<SignalRaised> shifts = shifts(events);
                         assertThat(shifts).hasSize(1);
                         SignalRaised shift = shifts.get(0);
                         assertThat(shift.severity()).isEqualTo(Severity.WARNING);
                         assertThat(shift.explanation()).isEqualTo(SHIFT_SENTENCE);
-                        // the third reading of 8.5 takes the CUSUM of normal scores from 3.44 to 4.42, over h = 4.2
-                        assertThat(((BigDecimal) shift.evidence().get("statistic")).setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("4.42");
+                        // the third reading of 8.5 takes the CUSUM of normal scores from 3.54 to 5.31, over h = 4.9
+                        assertThat(evidence(shift, "statistic", 2)).isEqualByComparingTo("5.31");
                         assertThat(shift.evidence()).containsEntry("rule", "SELF_STARTING_CUSUM")
                                 .containsEntry("direction", "WORSENING")
-                                .containsEntry("baselineReadings", 12)
+                                .containsEntry("baselineReadings", 9)
                                 .containsKeys("statistic", "decisionInterval", "mean", "sigma", "xmrCentreLine",
                                         "xmrLowerLimit", "xmrUpperLimit", "movingRangeLimit");
-                        assertThat((BigDecimal) shift.evidence().get("mean")).isEqualByComparingTo("-0.25");
-                        // the XmR limits come from the 12 deviations before the latest
-                        assertThat((BigDecimal) shift.evidence().get("xmrCentreLine")).isEqualByComparingTo("-0.25");
+                        assertThat(evidence(shift, "mean", 4)).isEqualByComparingTo("0.0556");
+                        // the XmR limits come from the 14 deviations before the latest: −3 / 14
+                        assertThat(evidence(shift, "xmrCentreLine", 4)).isEqualByComparingTo("-0.2143");
                     }));
         }
 
@@ -349,7 +349,7 @@ class KpiSignalsTest {
                     .andGivenCurrentTime(Instant.parse("2024-12-01T00:00:00Z"))
                     .andGiven(new KpiRetargeted(PROGRAMME_ID, KPI_ID, new BigDecimal("70"), LocalDate.of(2026, 6, 30),
                             new BigDecimal("5"), new BigDecimal("80"), LocalDate.of(2025, 12, 31), "Later"))
-                    .when(record("w12", "8.5", week(12)))
+                    .when(record("w14", "8.5", week(14)))
                     .expectEventsMatching(payloadsSatisfying(events -> assertThat(shifts(events)).isEmpty()));
         }
 
@@ -387,7 +387,11 @@ class KpiSignalsTest {
                     SignalType.KPI_SHIFT, KPI, Severity.WARNING, explanation, Map.of()));
             return fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
                     .andGiven(given)
-                    .when(record("w13", "8.5", week(13)));
+                    .when(record("w15", "8.5", week(15)));
+        }
+
+        private static BigDecimal evidence(SignalRaised shift, String key, int places) {
+            return ((BigDecimal) shift.evidence().get(key)).setScale(places, RoundingMode.HALF_EVEN);
         }
 
         private static List<SignalEvidenceUpdated> evidenceUpdates(List<Object> events) {
