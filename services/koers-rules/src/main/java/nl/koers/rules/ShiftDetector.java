@@ -16,7 +16,7 @@ import java.util.Optional;
  * A deviation joins the usual level only once {@code joinAfter} more have followed it without a shift being open
  * meanwhile: Hawkins' chart lets each deviation join at once, so the first readings of a shift drag the mean along
  * before the CUSUM is over h, and a shift that the CUSUM does not catch within a few readings becomes the usual level
- * (from the 10th reading, 18 % of 1.5 σ worsenings went unflagged for 60 readings). Readings that follow a detected
+ * (from the 10th reading, 19 % of 1.5 σ worsenings went unflagged for 60 readings). Readings that follow a detected
  * shift never teach the level, nor do the ones just before it, which may be the shift's beginning. The cost: scoring
  * starts at the 8th deviation since the retarget, once two have joined.
  * Chosen by simulation (ShiftDetectorQualityTest, docs/BENCHMARKS.md): k = 0.5, joining after 5, h = 4.9.
