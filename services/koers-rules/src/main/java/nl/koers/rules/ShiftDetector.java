@@ -20,6 +20,13 @@ import java.util.Optional;
  * shift never teach the level, nor do the ones just before it, which may be the shift's beginning. The cost: scoring
  * starts at the 8th deviation since the retarget, once two have joined.
  * Chosen by simulation (ShiftDetectorQualityTest, docs/BENCHMARKS.md): k = 0.5, joining after 5, h = 4.9.
+ * <p>
+ * Cost: {@link #detect} walks every deviation since the retarget (about 1 µs each), so a KPI with thousands of
+ * readings keeps a {@link Walk} instead and gives it only the new deviations: the same shift exactly, since
+ * {@code detect} is nothing but a new walk given each deviation in turn, at a few µs a reading whatever the history
+ * (the walk holds no more than joinAfter + 1 waiting deviations and the latest {@value XmrRules#MAX_BASELINE} + 1
+ * for the XmR limits). A change to a past deviation (a correction, a retraction, a late reading, a retarget) needs a
+ * new walk.
  *
  * @param allowance        k, in normal scores
  * @param decisionInterval h, in normal scores
@@ -49,27 +56,38 @@ public record ShiftDetector(double allowance, double decisionInterval, int joinA
      */
     public Optional<Shift> detect(List<BigDecimal> deviations) {
         Walk walk = walk();
-        deviations.forEach(deviation -> walk.add(deviation.doubleValue()));
-        return walk.open().map(direction -> new Shift(direction, RULE,
-                decimal(direction == ShiftDirection.WORSENING ? walk.worsening : walk.improving),
-                decimal(decisionInterval), decimal(allowance), decimal(walk.mean), decimal(walk.standardDeviation()),
-                walk.scored, walk.count, XmrRules.limitsForLatest(deviations).orElseThrow()));
+        deviations.forEach(walk::add);
+        return walk.shift();
     }
 
     private static BigDecimal decimal(double value) {
         return new BigDecimal(value, Decimals.MATH);
     }
 
-    /** A walk from a retarget on, for simulations that add one deviation at a time. */
-    Walk walk() {
+    /**
+     * A walk from a retarget on, one deviation at a time: {@link #detect} is a new walk given every deviation in turn,
+     * so a caller that keeps the walk and adds only the deviations new since gets the same shift as {@code detect}
+     * over all of them, at a cost per deviation that does not grow with the history (the KPI aggregate keeps one
+     * between readings; the simulations add doubles).
+     */
+    public Walk walk() {
         return new Walk();
     }
 
     /**
-     * The CUSUMs and the usual level's running mean and variance (Welford) after each deviation in turn. With
-     * joinAfter ≥ 4 nothing is scored before the 7th deviation, from which XmR limits exist.
+     * The CUSUMs and the usual level's running mean and variance (Welford) after each deviation in turn, and the
+     * latest {@value XmrRules#MAX_BASELINE} + 1 deviations for the XmR limits of the latest one. With joinAfter ≥ 4
+     * nothing is scored before the 7th deviation, from which XmR limits exist. Everything it holds is bounded: the
+     * deviations still waiting to join the usual level (joinAfter + 1) and the XmR window.
      */
-    final class Walk {
+    public final class Walk {
+        private final Deque<BigDecimal> recent = new ArrayDeque<>();
+        private BigDecimal h;
+        private BigDecimal k;
+        /** The usual level's mean and standard deviation as decimals, made when it had {@code levelOf} deviations. */
+        private BigDecimal level;
+        private BigDecimal levelSigma;
+        private int levelOf = -1;
         private int count;
         private double mean;
         private double sumOfSquares;
@@ -79,6 +97,40 @@ public record ShiftDetector(double allowance, double decisionInterval, int joinA
         private Optional<ShiftDirection> open = Optional.empty();
         private final Deque<Waiting> waiting = new ArrayDeque<>();
 
+        /** Adds the next deviation since the retarget. */
+        public void add(BigDecimal deviation) {
+            recent.addLast(deviation);
+            if (recent.size() > XmrRules.MAX_BASELINE + 1) {
+                recent.removeFirst();
+            }
+            add(deviation.doubleValue());
+        }
+
+        /**
+         * The shift the deviations added so far show at the latest one, as {@link #detect} over all of them. The
+         * decimals of h, k and the usual level are made once each (the level stays put while a shift is open): a
+         * {@code BigDecimal} of a double costs microseconds, more than the rest of a reading.
+         */
+        public Optional<Shift> shift() {
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            if (h == null) {
+                h = decimal(decisionInterval);
+                k = decimal(allowance);
+            }
+            if (levelOf != count) {
+                level = decimal(mean);
+                levelSigma = decimal(standardDeviation());
+                levelOf = count;
+            }
+            ShiftDirection direction = open.get();
+            return Optional.of(new Shift(direction, RULE,
+                    decimal(direction == ShiftDirection.WORSENING ? worsening : improving), h, k, level, levelSigma,
+                    scored, count, XmrRules.limitsForLatest(List.copyOf(recent)).orElseThrow()));
+        }
+
+        /** For simulations: the CUSUMs only, without the XmR window {@link #shift} needs. */
         void add(double deviation) {
             if (count >= LEAST_TO_SCORE_AGAINST && sumOfSquares > 0) {
                 double t = (deviation - mean) / (standardDeviation() * StrictMath.sqrt(1 + 1.0 / count));

@@ -130,6 +130,30 @@ class ShiftDetectorTest {
                 .hasValueSatisfying(shift -> assertThat(round4(shift.statistic())).isEqualByComparingTo("5.3070"));
     }
 
+    @Test
+    void aWalkKeptOverTheDeviationsFindsWhatDetectFindsOverThemAllAtEveryOne() {
+        // given seeded series of 300 noisy deviations whose level moves now and then
+        Random random = new Random(26);
+        int open = 0;
+        for (int series = 0; series < 20; series++) {
+            ShiftDetector.Walk walk = detector.walk();
+            List<BigDecimal> deviations = new ArrayList<>();
+            double level = 0;
+            for (int i = 0; i < 300; i++) {
+                level += random.nextDouble() < 0.02 ? random.nextGaussian() * 3 : 0;
+                BigDecimal deviation = BigDecimal.valueOf(level + random.nextGaussian())
+                        .setScale(2, RoundingMode.HALF_EVEN);
+                deviations.add(deviation);
+                // when one walk is given each in turn
+                walk.add(deviation);
+                // then it finds what a new walk over them all finds, to the last digit
+                assertThat(walk.shift()).isEqualTo(detector.detect(deviations));
+                open += walk.shift().isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(open).as("deviations at which a shift was open").isGreaterThan(500);
+    }
+
     /** Twelve deviations alternating +1, −1, then the given latest ones. */
     private static List<BigDecimal> alternatingThen(double... latest) {
         List<BigDecimal> deviations = new ArrayList<>();
