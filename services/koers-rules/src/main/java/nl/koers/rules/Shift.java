@@ -9,13 +9,14 @@ import nl.koers.api.signal.Severity;
  *
  * @param direction        for the worse (WARNING) or the better (INFO)
  * @param rule             the rule that fired ({@value ShiftDetector#RULE})
- * @param statistic        the one-sided CUSUM at the latest deviation, in the KPI's unit
- * @param decisionInterval h: the CUSUM fires above it (h × σ, in the KPI's unit)
- * @param allowance        k: the drift per reading the CUSUM ignores (k × σ, in the KPI's unit)
- * @param mean             the mean of the baseline deviations the CUSUM measures from (fixed since the retarget)
- * @param sigma            the baseline's σ: its average moving range / 1.128
- * @param readings         how many of the latest deviations the CUSUM ran over
- * @param baselineReadings how many deviations since the retarget set the mean and σ
+ * @param statistic        the one-sided CUSUM of normal scores at the latest deviation
+ * @param decisionInterval h: the CUSUM fires above it (in normal scores)
+ * @param allowance        k: the score per reading the CUSUM ignores
+ * @param mean             the mean of the usual level the latest deviation was scored against, in the KPI's unit
+ *                         (fixed while the shift is open)
+ * @param sigma            the usual level's standard deviation, in the KPI's unit
+ * @param readings         how many deviations since the retarget the CUSUM scored
+ * @param baselineReadings how many deviations make the usual level
  * @param xmr              the XmR centre line and limits for the latest deviation, for charts
  */
 public record Shift(
@@ -35,15 +36,17 @@ public record Shift(
     }
 
     /**
-     * One sentence with the numbers that hold while the shift does, for the signal's explanation: the baseline and
-     * the decision interval, not the CUSUM's running value (in the evidence), which moves with every reading and
-     * would rewrite the sentence each time (SignalEvidenceUpdated) while saying nothing new.
+     * One sentence with the numbers that hold while the shift does, for the signal's explanation: the usual level
+     * (frozen while the shift is open) and the decision interval, not the CUSUM's running value (in the evidence),
+     * which moves with every reading and would rewrite the sentence each time (SignalEvidenceUpdated) while saying
+     * nothing new.
      */
     public String explanation() {
         String way = direction == ShiftDirection.WORSENING ? "worse" : "better";
-        return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a CUSUM measured"
-                + " from the level of " + twoPlaces(mean) + " (σ " + twoPlaces(sigma) + ") of its baseline of "
-                + baselineReadings + " readings passed the decision interval of " + twoPlaces(decisionInterval) + ".";
+        return "The deviations from plan have shifted for the " + way + ", beyond what noise explains: a self-starting"
+                + " CUSUM (k " + twoPlaces(allowance) + ") of each deviation's normal score against those before it"
+                + " passed the decision interval of " + twoPlaces(decisionInterval) + "; the usual level, from "
+                + baselineReadings + " earlier readings, is " + twoPlaces(mean) + " (σ " + twoPlaces(sigma) + ").";
     }
 
     private static String twoPlaces(BigDecimal value) {

@@ -13,134 +13,153 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import nl.koers.api.signal.Severity;
 
 /**
- * The baseline in these examples is −1, +1 alternating thirty times: mean 0, every moving range 2, so
- * σ = 2 / 1.128 = 1.7730; k = 0.5 σ = 0.8865; h = 5.75 σ = 10.1950, and the CUSUM starts at h / 2 = 5.0975 (the fast
- * initial response). A reading of −3 adds 3 − 0.8865 = 2.1135 to the worsening CUSUM, a reading of 0 takes 0.8865 off.
+ * The examples start with twelve deviations alternating +1, −1 (k = 0.5, h = 4.9, a deviation joins the usual level
+ * five readings after it arrived). The 13th is scored against the first seven: mean 0.1429, sd 1.0690,
+ * t = (x − 0.1429) / (1.0690 × √(1 + 1/7)) with 6 degrees of freedom; a −3 there is t = −2.7500, normal score
+ * −2.1285. The 14th is scored against eight (mean 0, sd 1.0690), the 15th against nine (mean 0.1111, sd 1.0541): the
+ * walk in README's worked example, checked against SciPy.
  */
 class ShiftDetectorTest {
-
-    private static final Optional<ShiftDirection> NONE_OPEN = Optional.empty();
 
     private final ShiftDetector detector = ShiftDetector.STANDARD;
 
     @Test
-    void threeReadingsThreeBelowTheBaselineRightAfterItAreAShiftForTheWorse() {
-        // given the baseline, then three readings of −3
-        List<BigDecimal> deviations = baselineThen(-3, -3, -3);
+    void threeReadingsAtMinusThreeAfterTwelveOfNoiseAreAShiftForTheWorse() {
+        // given twelve alternating, then three of −3
+        List<BigDecimal> deviations = alternatingThen(-3, -3, -3);
         // when detected
-        Shift shift = detector.detect(deviations, NONE_OPEN).orElseThrow();
-        // then the CUSUM is 5.0975 + 3 × 2.1135 = 11.4379 > 10.1950: a WARNING, with the numbers
+        Shift shift = detector.detect(deviations).orElseThrow();
+        // then the worsening CUSUM is 0.2780 + 2.1285 − 0.5 + 2.1303 − 0.5 + 2.2702 − 0.5 = 5.3070 > 4.9: a WARNING
         assertThat(shift.direction()).isEqualTo(ShiftDirection.WORSENING);
         assertThat(shift.severity()).isEqualTo(Severity.WARNING);
-        assertThat(shift.rule()).isEqualTo("CUSUM");
-        assertThat(round4(shift.statistic())).isEqualByComparingTo("11.4379");
-        assertThat(round4(shift.decisionInterval())).isEqualByComparingTo("10.1950");
-        assertThat(round4(shift.allowance())).isEqualByComparingTo("0.8865");
-        assertThat(round4(shift.sigma())).isEqualByComparingTo("1.7730");
-        assertThat(shift.mean()).isEqualByComparingTo("0");
-        assertThat(shift.readings()).isEqualTo(3);
+        assertThat(shift.rule()).isEqualTo("SELF_STARTING_CUSUM");
+        assertThat(round4(shift.statistic())).isEqualByComparingTo("5.3070");
+        assertThat(shift.decisionInterval()).isEqualByComparingTo("4.9");
+        assertThat(shift.allowance()).isEqualByComparingTo("0.5");
+        // and the usual level is that of the nine readings the latest was scored against
+        assertThat(round4(shift.mean())).isEqualByComparingTo("0.1111");
+        assertThat(round4(shift.sigma())).isEqualByComparingTo("1.0541");
+        assertThat(shift.baselineReadings()).isEqualTo(9);
+        assertThat(shift.readings()).isEqualTo(8);
         // and the XmR centre line and limits for the latest deviation, for charts
         assertThat(shift.xmr()).isEqualTo(XmrRules.limitsForLatest(deviations).orElseThrow());
-        assertThat(shift.explanation()).contains("CUSUM", "10.20", "0.00", "1.77", "worse").doesNotContain("11.44");
+        assertThat(shift.explanation()).contains("self-starting CUSUM", "4.90", "0.11", "1.05", "9 earlier readings",
+                "worse").doesNotContain("5.31");
     }
 
     @Test
-    void twoReadingsThreeBelowAreNotYetAShift() {
-        // 5.0975 + 2 × 2.1135 = 9.3245 ≤ 10.1950
-        assertThat(detector.detect(baselineThen(-3, -3), NONE_OPEN)).isEmpty();
+    void twoReadingsAtMinusThreeAreNotYetAShift() {
+        // 3.5368 ≤ 4.9
+        assertThat(detector.detect(alternatingThen(-3, -3))).isEmpty();
     }
 
     @Test
-    void theFastInitialResponseFadesOnReadingsAtTheBaselineLevel() {
-        // given six readings of 0 (5.0975 − 6 × 0.8865 < 0: back at 0), then −3: four of them reach 8.45 (quiet),
-        // five 10.57 (a shift)
-        assertThat(detector.detect(baselineThen(0, 0, 0, 0, 0, 0, -3, -3, -3, -3), NONE_OPEN)).isEmpty();
-        assertThat(detector.detect(baselineThen(0, 0, 0, 0, 0, 0, -3, -3, -3, -3, -3), NONE_OPEN))
-                .hasValueSatisfying(shift -> assertThat(round4(shift.statistic())).isEqualByComparingTo("10.5674"));
-    }
-
-    @Test
-    void aShiftForTheBetterIsInfo() {
-        Shift shift = detector.detect(baselineThen(3, 3, 3), NONE_OPEN).orElseThrow();
-        assertThat(shift.direction()).isEqualTo(ShiftDirection.IMPROVING);
-        assertThat(shift.severity()).isEqualTo(Severity.INFO);
-        assertThat(shift.explanation()).contains("better");
+    void whileTheShiftIsOpenItsReadingsDoNotTeachTheUsualLevel() {
+        // given two more readings of −3 after the shift was found
+        Shift shift = detector.detect(alternatingThen(-3, -3, -3, -3, -3)).orElseThrow();
+        // then each is scored against the same nine (−2.2702 again), and the level stays theirs
+        assertThat(round4(shift.statistic())).isEqualByComparingTo("8.8473");
+        assertThat(round4(shift.mean())).isEqualByComparingTo("0.1111");
+        assertThat(shift.baselineReadings()).isEqualTo(9);
+        assertThat(shift.explanation())
+                .isEqualTo(detector.detect(alternatingThen(-3, -3, -3)).orElseThrow().explanation());
     }
 
     @Test
     void anOpenShiftHoldsUntilItsCusumFallsToHalfTheDecisionInterval() {
-        Optional<ShiftDirection> open = Optional.of(ShiftDirection.WORSENING);
-        // 11.4379 − 0.8865 × 2 = 9.6649: under h, but above h / 2: it holds when open, and is quiet when not
-        assertThat(detector.detect(baselineThen(-3, -3, -3, 0, 0), open)).isPresent();
-        assertThat(detector.detect(baselineThen(-3, -3, -3, 0, 0), NONE_OPEN)).isEmpty();
-        // seven readings of 0 take it to 5.23, eight to 4.35 ≤ 5.0975: cleared
-        assertThat(detector.detect(baselineThen(-3, -3, -3, 0, 0, 0, 0, 0, 0, 0), open)).isPresent();
-        assertThat(detector.detect(baselineThen(-3, -3, -3, 0, 0, 0, 0, 0, 0, 0, 0), open)).isEmpty();
-        // and an open shift for the better does not hold a worsening CUSUM
-        assertThat(detector.detect(baselineThen(-3, -3, -3, 0, 0), Optional.of(ShiftDirection.IMPROVING))).isEmpty();
+        // readings of +1 score 0.7607 against the frozen level: 8.8473 falls by 1.2607 a reading;
+        // after five it is 2.5436 > 2.45 (held), after six 1.2829 (cleared)
+        assertThat(detector.detect(alternatingThen(-3, -3, -3, -3, -3, 1, 1, 1, 1, 1))).isPresent();
+        assertThat(detector.detect(alternatingThen(-3, -3, -3, -3, -3, 1, 1, 1, 1, 1, 1))).isEmpty();
     }
 
     @Test
-    void noiseLikeTheBaselineIsQuiet() {
-        assertThat(detector.detect(baselineThen(1, -1, 1, -1, 1, -1, 1, -1), NONE_OPEN)).isEmpty();
+    void aShiftForTheBetterIsInfo() {
+        // 1.4906, 3.1209, 4.7701, then 6.5295 > 4.9 at the fourth reading of +3
+        assertThat(detector.detect(alternatingThen(3, 3, 3))).isEmpty();
+        Shift shift = detector.detect(alternatingThen(3, 3, 3, 3)).orElseThrow();
+        assertThat(shift.direction()).isEqualTo(ShiftDirection.IMPROVING);
+        assertThat(shift.severity()).isEqualTo(Severity.INFO);
+        assertThat(round4(shift.statistic())).isEqualByComparingTo("6.5295");
+        assertThat(shift.explanation()).contains("better");
     }
 
     @Test
-    void needsThirtyDeviationsBeforeAnyItJudges() {
-        List<BigDecimal> deviations = new ArrayList<>(XmrRulesTest.alternatingOnes(30));
-        assertThat(detector.detect(deviations, NONE_OPEN)).isEmpty();
-        assertThat(detector.detect(List.of(), NONE_OPEN)).isEmpty();
-        assertThat(detector.detect(decs(-9, -9, -9, -9, -9, -9, -9, -9), NONE_OPEN)).isEmpty();
+    void noiseLikeTheFirstReadingsIsQuiet() {
+        assertThat(detector.detect(alternatingThen(1, -1, 1, -1, 1, -1, 1, -1))).isEmpty();
     }
 
     @Test
-    void theBaselineIsFixedAndTheCusumRunsOverTheLatest52() {
-        // given the baseline, 60 readings of 0 and then five of −3
-        double[] latest = new double[65];
-        java.util.Arrays.fill(latest, 60, 65, -3);
-        Shift shift = detector.detect(baselineThen(latest), NONE_OPEN).orElseThrow();
-        // then the baseline is still the first thirty, and the CUSUM ran over the latest 52: back at 0 after the
-        // zeros, 5 × 2.1135 = 10.5674 after the five
-        assertThat(round4(shift.sigma())).isEqualByComparingTo("1.7730");
-        assertThat(shift.readings()).isEqualTo(52);
-        assertThat(round4(shift.statistic())).isEqualByComparingTo("10.5674");
+    void scoresFromTheEighthDeviation() {
+        assertThat(detector.detect(List.of())).isEmpty();
+        // seven quiet, then a far drop: not scored at the 7th (only one deviation has joined the level), the 8th is
+        // scored against two (t = −115.47 with 1 degree of freedom: score −2.7754), the 9th against three (−4.0839)
+        assertThat(detector.detect(decs(0.1, -0.1, 0.1, -0.1, 0.1, -0.1, -20))).isEmpty();
+        assertThat(detector.detect(decs(0.1, -0.1, 0.1, -0.1, 0.1, -0.1, 0.1, -20))).isEmpty();
+        assertThat(detector.detect(decs(0.1, -0.1, 0.1, -0.1, 0.1, -0.1, 0.1, -20, -20)))
+                .hasValueSatisfying(shift -> assertThat(round4(shift.statistic())).isEqualByComparingTo("5.8593"));
     }
 
     @Test
-    void aBaselineWithoutNoiseGivesNothingToMeasureAgainst() {
+    void equalDeviationsGiveNoNoiseToMeasureAgainst() {
         List<BigDecimal> deviations = new ArrayList<>(Collections.nCopies(30, BigDecimal.ZERO));
-        deviations.addAll(decs(-3, -3, -3, -3, -3, -3, -3, -3));
-        assertThat(detector.detect(deviations, NONE_OPEN)).isEmpty();
+        assertThat(detector.detect(deviations)).isEmpty();
     }
 
     @Test
     void lowerIsBetterReadingsRisingIsAShiftForTheWorseWhateverTheirOrder() {
         // given a lead time whose target of 20 on 31 Jan 2024 has passed, so the plan stays 20;
-        // weekly readings 21, 19, 21, … (deviations −1, +1, …) for thirty weeks, then three weeks of 23 (−3)
+        // weekly readings 19, 21, 19, … (deviations +1, −1, …) for twelve weeks, then three weeks of 23 (−3)
         PlanLine plan = PlanLine.of(dec("40"), date("2024-01-01"), target("20", "2024-01-31", "2"), List.of());
         List<Reading> readings = new ArrayList<>();
-        for (int week = 0; week < 33; week++) {
-            String value = week >= 30 ? "23" : week % 2 == 0 ? "21" : "19";
+        for (int week = 0; week < 15; week++) {
+            String value = week >= 12 ? "23" : week % 2 == 0 ? "19" : "21";
             readings.add(reading("w" + week, value, Days.startOf(date("2025-01-06").plusWeeks(week)).toString()));
         }
         Collections.shuffle(readings, new Random(7));
         // when their deviations, in measured order, are checked
         List<BigDecimal> deviations = KpiStatusRule.deviations(readings, plan, LOWER_IS_BETTER);
         // then it is the example above: a shift for the worse
-        assertThat(detector.detect(deviations, NONE_OPEN))
-                .hasValueSatisfying(shift -> assertThat(shift.direction()).isEqualTo(ShiftDirection.WORSENING));
+        assertThat(detector.detect(deviations))
+                .hasValueSatisfying(shift -> assertThat(round4(shift.statistic())).isEqualByComparingTo("5.3070"));
     }
 
-    /** The alternating baseline of thirty, then the given latest deviations. */
-    private static List<BigDecimal> baselineThen(double... latest) {
-        List<BigDecimal> deviations = new ArrayList<>(XmrRulesTest.alternatingOnes(30));
+    @Test
+    void aWalkKeptOverTheDeviationsFindsWhatDetectFindsOverThemAllAtEveryOne() {
+        // given seeded series of 300 noisy deviations whose level moves now and then
+        Random random = new Random(26);
+        int open = 0;
+        for (int series = 0; series < 20; series++) {
+            ShiftDetector.Walk walk = detector.walk();
+            List<BigDecimal> deviations = new ArrayList<>();
+            double level = 0;
+            for (int i = 0; i < 300; i++) {
+                level += random.nextDouble() < 0.02 ? random.nextGaussian() * 3 : 0;
+                BigDecimal deviation = BigDecimal.valueOf(level + random.nextGaussian())
+                        .setScale(2, RoundingMode.HALF_EVEN);
+                deviations.add(deviation);
+                // when one walk is given each in turn
+                walk.add(deviation);
+                // then it finds what a new walk over them all finds, to the last digit
+                assertThat(walk.shift()).isEqualTo(detector.detect(deviations));
+                open += walk.shift().isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(open).as("deviations at which a shift was open").isGreaterThan(500);
+    }
+
+    /** Twelve deviations alternating +1, −1, then the given latest ones. */
+    private static List<BigDecimal> alternatingThen(double... latest) {
+        List<BigDecimal> deviations = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            deviations.add(BigDecimal.valueOf(i % 2 == 0 ? 1 : -1));
+        }
         deviations.addAll(decs(latest));
         return deviations;
     }

@@ -101,7 +101,7 @@ public class RulesBenchmark {
 
     @Benchmark
     public Optional<Shift> shiftDetector() {
-        return ShiftDetector.STANDARD.detect(deviations, Optional.empty());
+        return ShiftDetector.STANDARD.detect(deviations);
     }
 
     @Benchmark

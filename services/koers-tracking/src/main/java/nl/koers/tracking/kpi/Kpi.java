@@ -53,7 +53,6 @@ import nl.koers.api.kpi.RetargetKpi;
 import nl.koers.api.kpi.RetractReading;
 import nl.koers.api.programme.ProgrammeStatus;
 import nl.koers.api.signal.AcknowledgeKpiSignal;
-import nl.koers.api.signal.Severity;
 import nl.koers.api.signal.SignalCleared;
 import nl.koers.api.signal.SignalType;
 import nl.koers.api.signal.Subject;
@@ -64,8 +63,8 @@ import nl.koers.rules.KpiStatusRule;
 import nl.koers.rules.PlanLine;
 import nl.koers.rules.Reading;
 import nl.koers.rules.Retarget;
+import nl.koers.rules.Shift;
 import nl.koers.rules.ShiftDetector;
-import nl.koers.rules.ShiftDirection;
 import nl.koers.rules.Target;
 import nl.koers.tracking.ProgrammeDirectory;
 import nl.koers.tracking.signal.SignalBoard;
@@ -109,11 +108,14 @@ public class Kpi {
     @AggregateMember
     private SignalBoard signals = new SignalBoard();
     /**
-     * The deviations from plan of the readings the shift detector looked at last, by reading id: each reassessment
-     * works out only those of readings new to it. Emptied when the plan changes; not part of a snapshot.
+     * The shift detector's walk over the counted readings since the latest retarget, up to {@link ShiftTrack#through}
+     * in {@link #readingOrder}: each reassessment adds only the readings placed after it, so a reading costs the same
+     * at any history length. Derived, not part of a snapshot: null after loading one or replaying events, and
+     * dropped when a past deviation changes (a retarget, a correction, a retraction, a reading placed before the
+     * latest); the next reassessment walks every reading since the retarget once.
      */
     @JsonIgnore
-    private transient Map<String, BigDecimal> deviations = new HashMap<>();
+    private transient ShiftTrack shiftTrack;
 
     protected Kpi() {
         // for Axon and snapshots
@@ -250,11 +252,8 @@ public class Kpi {
                 "At the current rate " + name + " comes within half the tolerance of its target at the favourable "
                         + "95 % bound, there are too few readings since its latest retarget to tell, or the target date "
                         + "has come."));
-        List<BigDecimal> shiftDeviations = shiftDeviations(lastRetarget, detection.plan());
-        Optional<ShiftDirection> openShift = signals.openSeverity(subject, SignalType.KPI_SHIFT)
-                .map(severity -> severity == Severity.INFO ? ShiftDirection.IMPROVING : ShiftDirection.WORSENING);
         events.addAll(signals.reconcile(subject, SignalType.KPI_SHIFT,
-                ShiftDetector.STANDARD.detect(shiftDeviations, openShift).map(detection::shift),
+                shift(lastRetarget, detection.plan()).map(detection::shift),
                 "The deviations of " + name + " from plan are back at their usual level."));
         // a new reading ends staleness at once; raising it is left to the sweep, which knows the programme's status
         events.addAll(signals.reconcileWithoutRaising(subject, SignalType.KPI_STALE, staleness(detection, now),
@@ -262,20 +261,78 @@ public class Kpi {
         events.forEach(event -> apply(event));
     }
 
-    /** The deviations of {@link #shiftReadings}, reusing those worked out before against the same plan. */
-    private List<BigDecimal> shiftDeviations(Instant since, PlanLine plan) {
-        Map<String, BigDecimal> known = deviations;
-        deviations = new HashMap<>();
-        List<BigDecimal> shift = new ArrayList<>();
-        for (Reading reading : shiftReadings(since)) {
-            BigDecimal deviation = known.get(reading.readingId());
-            if (deviation == null) {
-                deviation = KpiStatusRule.deviation(reading, plan, direction);
-            }
-            deviations.put(reading.readingId(), deviation);
-            shift.add(deviation);
+    /**
+     * What the shift detector finds over the deviations of the counted readings measured at or after {@code since}
+     * (all when null), oldest first: the kept walk given the readings placed after the last one it saw, or, when
+     * there is none or a reading among the new ones was measured before {@code since}, a new walk over them all. The
+     * same as {@link #shiftFromScratch()} (KpiShiftTrackTest).
+     */
+    private Optional<Shift> shift(Instant since, PlanLine plan) {
+        if (shiftTrack != null && !extend(shiftTrack, since, plan)) {
+            shiftTrack = null;
         }
-        return shift;
+        if (shiftTrack == null) {
+            ShiftDetector.Walk walk = ShiftDetector.STANDARD.walk();
+            latestCounted(readingOrder.size(), since)
+                    .forEach(reading -> walk.add(KpiStatusRule.deviation(reading, plan, direction)));
+            shiftTrack = new ShiftTrack(walk, latestPlaced());
+        }
+        return shiftTrack.walk.shift();
+    }
+
+    /** For tests: the shift a reassessment now finds, through the kept walk. */
+    Optional<Shift> shift() {
+        return shift(currentTarget().effectiveAt(), detection().plan());
+    }
+
+    /** For tests: a new walk over every counted reading since the latest retarget, as before the walk was kept. */
+    Optional<Shift> shiftFromScratch() {
+        PlanLine plan = detection().plan();
+        return ShiftDetector.STANDARD.detect(latestCounted(readingOrder.size(), currentTarget().effectiveAt()).stream()
+                .map(reading -> KpiStatusRule.deviation(reading, plan, direction))
+                .toList());
+    }
+
+    /** Adds to the track the readings placed after its last one; false when it cannot (then it is rebuilt). */
+    private boolean extend(ShiftTrack track, Instant since, PlanLine plan) {
+        int at = readingOrder.size();
+        List<Reading> added = new ArrayList<>();
+        while (at > 0 && !readingOrder.get(at - 1).equals(track.through)) {
+            Reading reading = ruleReading(readingOrder.get(--at));
+            if (since != null && reading.measuredAt().isBefore(since)) {
+                return false;
+            }
+            if (!reading.retracted()) {
+                added.add(reading);
+            }
+        }
+        if (at == 0 && track.through != null) {
+            return false;
+        }
+        for (int i = added.size() - 1; i >= 0; i--) {
+            track.walk.add(KpiStatusRule.deviation(added.get(i), plan, direction));
+        }
+        track.through = latestPlaced();
+        return true;
+    }
+
+    /** The id last in measured order, retracted or not; null when there are no readings. */
+    private String latestPlaced() {
+        return readingOrder.isEmpty() ? null : readingOrder.get(readingOrder.size() - 1);
+    }
+
+    /**
+     * The shift detector's walk, and the reading id last in {@link #readingOrder} when it was brought up to date
+     * (null: there were none); every counted reading since the retarget up to that one is in the walk.
+     */
+    private static final class ShiftTrack {
+        private final ShiftDetector.Walk walk;
+        private String through;
+
+        ShiftTrack(ShiftDetector.Walk walk, String through) {
+            this.walk = walk;
+            this.through = through;
+        }
     }
 
     private Optional<SignalBoard.Detected> staleness(KpiSignals detection, Instant now) {
@@ -297,31 +354,6 @@ public class Kpi {
     private Optional<Reading> latestCounted() {
         List<Reading> latest = latestCounted(1, null);
         return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
-    }
-
-    /**
-     * What the shift detector looks at, oldest first: the first counted readings measured at or after {@code since}
-     * (all when null) that make its baseline, then the latest counted ones after them that its CUSUM runs over.
-     */
-    private List<Reading> shiftReadings(Instant since) {
-        List<Reading> baseline = new ArrayList<>(ShiftDetector.STANDARD.baselineReadings());
-        int i = 0;
-        for (; i < readingOrder.size() && baseline.size() < ShiftDetector.STANDARD.baselineReadings(); i++) {
-            Reading reading = ruleReading(readingOrder.get(i));
-            if ((since == null || !reading.measuredAt().isBefore(since)) && !reading.retracted()) {
-                baseline.add(reading);
-            }
-        }
-        List<Reading> run = new ArrayList<>(ShiftDetector.STANDARD.runReadings());
-        for (int j = readingOrder.size() - 1; j >= i && run.size() < ShiftDetector.STANDARD.runReadings(); j--) {
-            Reading reading = ruleReading(readingOrder.get(j));
-            if (!reading.retracted()) {
-                run.add(reading);
-            }
-        }
-        Collections.reverse(run);
-        baseline.addAll(run);
-        return baseline;
     }
 
     /**
@@ -429,7 +461,7 @@ public class Kpi {
     @EventSourcingHandler
     void on(KpiRetargeted event, @Timestamp Instant effectiveAt) {
         targets.add(new TargetInForce(effectiveAt, event.target(), event.targetDate(), event.tolerance()));
-        deviations.clear();
+        shiftTrack = null;
     }
 
     @EventSourcingHandler
@@ -447,6 +479,9 @@ public class Kpi {
             at--;
         }
         readingOrder.add(at, readingId);
+        if (at < readingOrder.size() - 1) {
+            shiftTrack = null; // placed before readings the walk has seen
+        }
     }
 
     /** A target and the tolerance around it, in force from {@code effectiveAt} (null: from the definition). */
@@ -456,12 +491,13 @@ public class Kpi {
     @EventSourcingHandler
     void on(ReadingCorrected event) {
         readings.computeIfPresent(event.readingId(), (id, reading) -> reading.withValue(event.value()));
-        deviations.remove(event.readingId());
+        shiftTrack = null;
     }
 
     @EventSourcingHandler
     void on(ReadingRetracted event) {
         readings.computeIfPresent(event.readingId(), (id, reading) -> reading.asRetracted());
+        shiftTrack = null;
     }
 
     /**

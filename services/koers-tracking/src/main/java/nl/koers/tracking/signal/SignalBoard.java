@@ -144,11 +144,6 @@ public class SignalBoard {
         return open(subject, type).isPresent();
     }
 
-    /** The severity of the open signal of {@code type} on {@code subject}, if there is one. */
-    public Optional<Severity> openSeverity(Subject subject, SignalType type) {
-        return open(subject, type).map(Slot::severity);
-    }
-
     /**
      * The acknowledgement of {@code signalId} by {@code by} with {@code note}, or empty when it is acknowledged
      * already. Only the latest raise of its slot can be acknowledged, and only while it has not cleared.

@@ -24,6 +24,7 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -293,77 +294,109 @@ class KpiSignalsTest {
     @Nested
     class Shift {
 
+        private static final String SHIFT_SENTENCE = "Share of applications online: The deviations from plan have "
+                + "shifted for the worse, beyond what noise explains: a self-starting CUSUM (k 0.50) of each deviation's "
+                + "normal score against those before it passed the decision interval of 4.90; the usual level, from 9 "
+                + "earlier readings, is 0.06 (σ 0.53).";
+        private final Instant first = Instant.parse("2024-06-03T00:00:00Z");
+
         /**
-         * Weekly readings in 2024, before the baseline date, where the plan stands at 10: 30 alternate 10.5 and 9.5
-         * (mean deviation 0, average moving range 1, σ = 1 / 1.128 = 0.89), the shift detector's baseline.
+         * Weekly readings in 2024, before the baseline date, where the plan stands at 10: twelve alternate 10.5 and 9.5
+         * (deviations +0.5, −0.5), then {@code worse} of 8.5 (−1.5): ShiftDetectorTest's example at half the scale.
          */
-        private List<Object> history(int readings) {
+        private List<Object> history(int worse) {
             List<Object> events = new ArrayList<>();
             events.add(DEFINED);
-            Instant first = Instant.parse("2024-06-03T00:00:00Z");
-            for (int i = 0; i < readings; i++) {
-                String value = i % 2 == 0 ? "10.5" : "9.5";
-                events.add(recorded("w" + i, value, first.plus(Duration.ofDays(7L * i))));
+            for (int i = 0; i < 12 + worse; i++) {
+                String value = i >= 12 ? "8.5" : i % 2 == 0 ? "10.5" : "9.5";
+                events.add(recorded("w" + i, value, week(i)));
             }
             return events;
         }
 
-        private final Instant latest = Instant.parse("2024-06-03T00:00:00Z").plus(Duration.ofDays(7L * 30));
+        private Instant week(int i) {
+            return first.plus(Duration.ofDays(7L * i));
+        }
 
         @Test
-        void raisesAWarningForASustainedShiftForTheWorse() {
+        void raisesAWarningForASustainedShiftForTheWorseFromTheFirstWeeks() {
             fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
-                    .andGiven(history(30))
-                    .when(record("w30", "6", latest))
+                    .andGiven(history(2))
+                    .when(record("w14", "8.5", week(14)))
                     .expectEventsMatching(payloadsSatisfying(events -> {
                         List<SignalRaised> shifts = shifts(events);
                         assertThat(shifts).hasSize(1);
                         SignalRaised shift = shifts.get(0);
                         assertThat(shift.severity()).isEqualTo(Severity.WARNING);
-                        assertThat(shift.explanation()).isEqualTo("Share of applications online: The deviations from "
-                                + "plan have shifted for the worse, beyond what noise explains: a CUSUM measured from the "
-                                + "level of 0.00 (σ 0.89) of its baseline of 30 readings passed the decision interval of "
-                                + "5.10.");
-                        // it starts at half the decision interval, 2.55, and adds 4 − 0.44 for the reading of 6
-                        assertThat(((BigDecimal) shift.evidence().get("statistic")).setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("6.11");
-                        assertThat(shift.evidence()).containsEntry("rule", "CUSUM")
+                        assertThat(shift.explanation()).isEqualTo(SHIFT_SENTENCE);
+                        // the third reading of 8.5 takes the CUSUM of normal scores from 3.54 to 5.31, over h = 4.9
+                        assertThat(evidence(shift, "statistic", 2)).isEqualByComparingTo("5.31");
+                        assertThat(shift.evidence()).containsEntry("rule", "SELF_STARTING_CUSUM")
                                 .containsEntry("direction", "WORSENING")
+                                .containsEntry("baselineReadings", 9)
                                 .containsKeys("statistic", "decisionInterval", "mean", "sigma", "xmrCentreLine",
                                         "xmrLowerLimit", "xmrUpperLimit", "movingRangeLimit");
-                        assertThat((BigDecimal) shift.evidence().get("mean")).isEqualByComparingTo("0");
-                        // the XmR limits come from the 20 deviations before the latest: 10 of −0.5, 10 of +0.5
-                        assertThat((BigDecimal) shift.evidence().get("xmrCentreLine")).isEqualByComparingTo("0");
+                        assertThat(evidence(shift, "mean", 4)).isEqualByComparingTo("0.0556");
+                        // the XmR limits come from the 14 deviations before the latest: −3 / 14
+                        assertThat(evidence(shift, "xmrCentreLine", 4)).isEqualByComparingTo("-0.2143");
                     }));
         }
 
         @Test
         void countsOnlyReadingsSinceTheLastRetarget() {
-            List<Object> retargeted = history(30);
             fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
-                    .andGiven(retargeted)
+                    .andGiven(history(2))
                     .andGivenCurrentTime(Instant.parse("2024-12-01T00:00:00Z"))
                     .andGiven(new KpiRetargeted(PROGRAMME_ID, KPI_ID, new BigDecimal("70"), LocalDate.of(2026, 6, 30),
                             new BigDecimal("5"), new BigDecimal("80"), LocalDate.of(2025, 12, 31), "Later"))
-                    .when(record("w30", "6", latest))
+                    .when(record("w14", "8.5", week(14)))
                     .expectEventsMatching(payloadsSatisfying(events -> assertThat(shifts(events)).isEmpty()));
         }
 
-        /** Its sentence holds while the shift does: a later reading moves only the CUSUM, so nothing is recorded. */
+        /**
+         * Its sentence holds while the shift does: a later reading moves only the CUSUM and does not join the usual
+         * level, so nothing is recorded.
+         */
         @Test
         void anOpenShiftKeepsItsSentenceWhileItHolds() {
-            List<Object> given = history(30);
-            given.add(recorded("w30", "6", latest));
-            given.add(new SignalRaised(PROGRAMME_ID, SignalId.of(KPI, SignalType.KPI_SHIFT, 1).toString(),
-                    SignalType.KPI_SHIFT, KPI, Severity.WARNING, "Share of applications online: The deviations from "
-                    + "plan have shifted for the worse, beyond what noise explains: a CUSUM measured from the level of "
-                    + "0.00 (σ 0.89) of its baseline of 30 readings passed the decision interval of 5.10.", Map.of()));
-            fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
-                    .andGiven(given)
-                    .when(record("w31", "6", latest.plus(Duration.ofDays(7))))
-                    .expectEventsMatching(payloadsSatisfying(events -> assertThat(events)
-                            .filteredOn(SignalEvidenceUpdated.class::isInstance)
-                            .map(SignalEvidenceUpdated.class::cast)
+            fourthWorseReadingAfterAShiftRaisedWith(SHIFT_SENTENCE)
+                    .expectEventsMatching(payloadsSatisfying(events -> assertThat(evidenceUpdates(events))
                             .noneMatch(updated -> updated.type() == SignalType.KPI_SHIFT)));
+        }
+
+        /**
+         * A shift the former rule (a CUSUM from a fixed baseline of 30) raised stays as recorded; the next reading
+         * judges it by the self-starting CUSUM, which still sees it, so only its sentence changes.
+         */
+        @Test
+        void aShiftRaisedByTheFormerRuleTakesTheNewSentenceOnTheNextReading() {
+            fourthWorseReadingAfterAShiftRaisedWith("Share of applications online: The deviations from plan have "
+                    + "shifted for the worse, beyond what noise explains: a CUSUM measured from the level of 0.00 "
+                    + "(σ 0.89) of its baseline of 30 readings passed the decision interval of 5.10.")
+                    .expectEventsMatching(payloadsSatisfying(events -> assertThat(evidenceUpdates(events))
+                            .singleElement()
+                            .satisfies(updated -> {
+                                assertThat(updated.type()).isEqualTo(SignalType.KPI_SHIFT);
+                                assertThat(updated.explanation()).isEqualTo(SHIFT_SENTENCE);
+                            })));
+        }
+
+        private ResultValidator<Kpi> fourthWorseReadingAfterAShiftRaisedWith(String explanation) {
+            List<Object> given = history(3);
+            given.add(new SignalRaised(PROGRAMME_ID, SignalId.of(KPI, SignalType.KPI_SHIFT, 1).toString(),
+                    SignalType.KPI_SHIFT, KPI, Severity.WARNING, explanation, Map.of()));
+            return fixture.givenCurrentTime(Instant.parse("2024-06-01T00:00:00Z"))
+                    .andGiven(given)
+                    .when(record("w15", "8.5", week(15)));
+        }
+
+        private static BigDecimal evidence(SignalRaised shift, String key, int places) {
+            return ((BigDecimal) shift.evidence().get(key)).setScale(places, RoundingMode.HALF_EVEN);
+        }
+
+        private static List<SignalEvidenceUpdated> evidenceUpdates(List<Object> events) {
+            return events.stream().filter(SignalEvidenceUpdated.class::isInstance).map(SignalEvidenceUpdated.class::cast)
+                    .toList();
         }
 
         private static List<SignalRaised> shifts(List<Object> events) {
