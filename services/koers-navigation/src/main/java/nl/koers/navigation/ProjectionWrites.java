@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The projections' statements. Sent at once, unless the unit of work that handles the event defers them
- * ({@link #deferInCurrentUnitOfWork()}: a processor's batch of events, in one transaction): then they are kept until
+ * ({@link #deferInCurrentUnitOfWork()}: the events of a command or of a group of commands, or a replay's batch, in one
+ * transaction): then they are kept until
  * {@link #flush()}, and each run of one statement is sent as one JDBC batch, a round trip instead of one per event.
  * Kept statements run in the order they were written, so a statement sees what an earlier one wrote; a handler that
  * reads the read model must {@link #flush()} first.

@@ -56,14 +56,14 @@ public class NavigationConfiguration {
     }
 
     @Bean
-    ProjectionCatchUp projectionCatchUp(ProjectionMode mode, DataSource dataSource, JdbcClient jdbc,
+    ProjectionCatchUp projectionCatchUp(ProjectionMode mode, StorePositions positions, DataSource dataSource, JdbcClient jdbc,
                                         PlatformTransactionManager transactions, ApplicationContext context,
                                         org.axonframework.config.Configuration axon, EventStore eventStore,
                                         TokenStore tokens, TransactionManager axonTransactions,
                                         SequencingPolicy<EventMessage<?>> programmeSequencingPolicy,
                                         @Value("${koers.projections.catch-up.segments:2}") int segments,
                                         @Value("${koers.projections.catch-up.batch-size:100}") int batchSize) {
-        return new ProjectionCatchUp(mode, dataSource, jdbc, new TransactionTemplate(transactions), context, axon,
+        return new ProjectionCatchUp(mode, positions, dataSource, jdbc, new TransactionTemplate(transactions), context, axon,
                 eventStore, tokens, axonTransactions, programmeSequencingPolicy, segments, batchSize);
     }
 

@@ -1,6 +1,7 @@
 package nl.koers.app.navigation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,7 +22,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -57,6 +57,7 @@ public class ProjectionCatchUp implements DisposableBean {
     private static final long HAND_OVER_DISTANCE = 1_000;
 
     private final ProjectionMode mode;
+    private final StorePositions positions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PooledStreamingEventProcessor processor;
@@ -65,11 +66,12 @@ public class ProjectionCatchUp implements DisposableBean {
     /** Held while this instance catches up. */
     private final SessionLock lock;
 
-    ProjectionCatchUp(ProjectionMode mode, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+    ProjectionCatchUp(ProjectionMode mode, StorePositions positions, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
                       ApplicationContext context, Configuration axon, EventStore eventStore, TokenStore tokens,
                       TransactionManager axonTransactions, SequencingPolicy<EventMessage<?>> sequencing,
                       int segments, int batchSize) {
         this.mode = mode;
+        this.positions = positions;
         this.lock = new SessionLock(dataSource, LOCK_KEY);
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -135,7 +137,7 @@ public class ProjectionCatchUp implements DisposableBean {
      * that switches to catching up under the exclusive lock; then the replay starts here. Answers the store's head.
      */
     public synchronized long rebuild() {
-        long head = head();
+        long head = positions.head();
         if (!lock.tryTake()) {
             throw new ConflictException("The programme view is being caught up on another instance; rebuild there, or when it is done.");
         }
@@ -150,11 +152,6 @@ public class ProjectionCatchUp implements DisposableBean {
         return head;
     }
 
-    /** Whether this instance is catching up now. */
-    public boolean catchingUp() {
-        return processor.isRunning();
-    }
-
     /** How far this instance's catch-up got: the slowest segment's position; empty when it is not catching up. */
     public OptionalLong position() {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
@@ -164,12 +161,27 @@ public class ProjectionCatchUp implements DisposableBean {
         return OptionalLong.of(segments.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElse(0));
     }
 
-    /** Whether this instance's replay has handled every event up to {@code position} (none are handled twice). */
+    /**
+     * Whether this instance's replay has handled every committed event up to {@code position}: it holds every segment,
+     * each stands there, and none of their gaps up to there holds a committed event. A gap left by a transaction that
+     * is still open is no event anyone was answered about; under the hand-over's lock it is a command waiting to write
+     * its own event inline.
+     */
     public boolean covers(long position) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.size() == storedSegments() && segments.stream()
-                .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= position
-                        && gaps(segment.getTrackingToken()).stream().noneMatch(gap -> gap <= position));
+        if (segments.isEmpty() || segments.size() != storedSegments()) {
+            return false;
+        }
+        List<Long> gaps = new ArrayList<>();
+        for (EventTrackerStatus segment : segments) {
+            if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < position) {
+                return false;
+            }
+            WrappedToken.unwrap(segment.getTrackingToken(), GapAwareTrackingToken.class)
+                    .ifPresent(token -> token.getGaps().headSet(position + 1).forEach(gaps::add));
+        }
+        return gaps.isEmpty() || !jdbc.sql("select exists (select 1 from domain_event_entry where global_index = any(?))")
+                .param(gaps.toArray(Long[]::new)).query(Boolean.class).single();
     }
 
     /**
@@ -178,10 +190,10 @@ public class ProjectionCatchUp implements DisposableBean {
      */
     private boolean reachedHead() {
         OptionalLong position = position();
-        return position.isPresent() && processor.processingStatus().size() == storedSegments()
-                && position.getAsLong() >= head() - HAND_OVER_DISTANCE;
+        return position.isPresent() && position.getAsLong() >= positions.head() - HAND_OVER_DISTANCE;
     }
 
+    /** Under the exclusive lock no further event commits: once the replay covers the head, it has handled them all. */
     private void handOver() {
         boolean handedOver = Boolean.TRUE.equals(transactions.execute(status -> {
             mode.lockExclusively();
@@ -189,7 +201,7 @@ public class ProjectionCatchUp implements DisposableBean {
                 return true;
             }
             long deadline = System.nanoTime() + HAND_OVER_WAIT.toNanos();
-            while (!caughtUpWithCommitted()) {
+            while (!covers(positions.head())) {
                 if (System.nanoTime() > deadline) {
                     log.info("The programme view's replay did not catch up within {}; commands go on, trying again", HAND_OVER_WAIT);
                     return false;
@@ -205,42 +217,9 @@ public class ProjectionCatchUp implements DisposableBean {
         }
     }
 
-    /**
-     * Under the exclusive lock no further event commits: the replay has handled every committed event once it stands
-     * at the head and none of its gaps holds a committed event (a gap left by a transaction that is still open, one
-     * waiting for the lock, is that transaction's to write inline).
-     */
-    private boolean caughtUpWithCommitted() {
-        long head = head();
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        if (segments.isEmpty() || segments.size() != storedSegments()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : segments) {
-            if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < head) {
-                return false;
-            }
-            List<Long> gaps = gaps(segment.getTrackingToken());
-            if (!gaps.isEmpty() && jdbc.sql("select exists (select 1 from domain_event_entry where global_index = any(?))")
-                    .param(gaps.toArray(Long[]::new)).query(Boolean.class).single()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private long head() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
-    }
-
     private int storedSegments() {
         return jdbc.sql("select count(*) from token_entry where processor_name = ?").param(ProgrammeProjection.PROCESSING_GROUP)
                 .query(Integer.class).single();
-    }
-
-    private static List<Long> gaps(TrackingToken token) {
-        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                .map(gapAware -> List.copyOf(gapAware.getGaps())).orElse(List.of());
     }
 
     private static void pause() {

@@ -28,8 +28,13 @@ public class StorePositions {
     /** Before this instance committed anything, the store's head (a duplicate answers where the first one is). */
     public long lastCommitted() {
         if (committed.get() == 0) {
-            committed(jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single());
+            committed(head());
         }
         return committed.get();
+    }
+
+    /** The highest position of the events committed in the store, by any instance. */
+    public long head() {
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 }

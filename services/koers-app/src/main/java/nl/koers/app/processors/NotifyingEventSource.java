@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The event store as the pooled processors' source, telling them when new events are there. Axon 4.13's embedded
- * event store cannot call a stream's reader back, so a caught-up pooled processor looks for new events only every
- * 500 ms, and that wait was nearly all of the time from a reading to its signal on GET /signals. One thread follows
+ * The event store as the Kafka publisher's source, telling it when new events are there. Axon 4.13's embedded event
+ * store cannot call a stream's reader back, so a caught-up pooled processor looks for new events only every 500 ms,
+ * and that wait would be nearly all of the time from a reading to its record on {@code koers.events}. One thread follows
  * the store's head with a stream of its own, which the store wakes as soon as it has read new events (at once after a
  * commit in this instance, within its fetch delay of 1 s for another instance's), and then calls back every
  * processor's stream; and every 500 ms besides, as the processors looked before.

@@ -32,7 +32,7 @@ public class ProcessorsConfiguration {
     }
 
     /**
-     * The pooled processors' source (application.yml): the event store, telling them when new events are there, so a
+     * The Kafka publisher's source (application.yml): the event store, telling it when new events are there, so a
      * caught-up processor handles a new event at once instead of at its next look 500 ms later; under a flow of
      * events at most every {@code koers.processors.notify-interval}, so that it handles them in batches.
      */

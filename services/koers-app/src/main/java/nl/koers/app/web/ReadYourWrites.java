@@ -18,7 +18,6 @@ import nl.koers.app.navigation.StorePositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,16 +39,14 @@ class ReadYourWrites extends OncePerRequestFilter {
     private final ProjectionMode mode;
     private final ProjectionCatchUp catchUp;
     private final StorePositions positions;
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Duration maxWait;
 
-    ReadYourWrites(ProjectionMode mode, ProjectionCatchUp catchUp, StorePositions positions, JdbcClient jdbc,
-                   ObjectMapper json, @Value("${koers.reads.max-wait:PT5S}") Duration maxWait) {
+    ReadYourWrites(ProjectionMode mode, ProjectionCatchUp catchUp, StorePositions positions, ObjectMapper json,
+                   @Value("${koers.reads.max-wait:PT5S}") Duration maxWait) {
         this.mode = mode;
         this.catchUp = catchUp;
         this.positions = positions;
-        this.jdbc = jdbc;
         this.json = json;
         this.maxWait = maxWait;
     }
@@ -94,8 +91,7 @@ class ReadYourWrites extends OncePerRequestFilter {
 
     /** Waits, bounded, until the views are written inline again or this instance's catch-up passed the position. */
     private boolean caughtUp(OptionalLong sent) {
-        long position = sent.orElseGet(() ->
-                jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single());
+        long position = sent.orElseGet(positions::head);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             if (catchUp.covers(position) || mode.current() == ProjectionMode.Mode.INLINE) {

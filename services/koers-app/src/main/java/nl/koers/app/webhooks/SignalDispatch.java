@@ -25,10 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns signal events into deliveries: for each active subscription that wants the event, a message in its format is
  * put in the outbox, in the transaction of the command that records the signal event (a subscribing processor), so
- * each is enqueued exactly once and sent later by {@link DeliveryWorker}. A processing group of its own that refuses replays, so a rebuild of the
- * projections sends nothing. It handles {@link SignalEvent}s only, so the store's other events are never deserialized
- * for it. It keeps each signal as the events leave it ({@code webhook_signal}, folded by the read
- * side's {@link SignalFold}), since an acknowledgement or a clearing does not carry the signal's severity or evidence.
+ * each is enqueued exactly once and sent later by {@link DeliveryWorker}. A processing group of its own that refuses
+ * replays, so a rebuild of the projections sends nothing. It keeps each signal as the events leave it
+ * ({@code webhook_signal}, folded by the read side's {@link SignalFold}), since an acknowledgement or a clearing does not carry the signal's severity or evidence.
  */
 @Component
 @ProcessingGroup(SignalDispatch.PROCESSING_GROUP)

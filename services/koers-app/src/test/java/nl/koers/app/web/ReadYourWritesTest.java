@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.jayway.jsonpath.JsonPath;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestDatabase;
+import nl.koers.app.navigation.ProjectionCatchUp;
+import nl.koers.app.navigation.ProjectionMode;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a 2xx wrote, the very next GET shows, on the instance that took the write and on another one sharing the
  * database, with no wait in between: a programme, a KPI, a reading (the KPI's latest reading), a milestone, and the
  * signal an off-plan reading raised; also while eight clients keep posting readings; also on the embedded default.
- * Every write answers the store position it reached, and a GET that sends it back is answered at once.
+ * Every write answers the store position it reached, and a GET that sends it back is answered at once; only while a
+ * rebuild's replay catches the views up does such a GET wait for it, bounded, or say that it is behind.
  */
 class ReadYourWritesTest {
 
@@ -58,6 +61,43 @@ class ReadYourWritesTest {
                 writeThenRead(service, service, "embedded-" + round, misses);
             }
             assertThat(misses).isEmpty();
+        }
+    }
+
+    @Test
+    void whileTheViewsCatchUpAGetWaitsForTheReplayOrSaysItIsBehind() throws Exception {
+        try (RunningService service = RunningService.onDatabase(TestDatabase.newDatabase(),
+                "--koers.projections.catch-up-interval=PT1H", "--koers.reads.max-wait=PT2S")) {
+            // given a programme with readings, and a rebuild whose replay this test hands over itself
+            writeThenRead(service, service, "rebuilt", new ArrayList<>());
+            String position = service.post("/api/v1/programmes/rebuilt/kpis/adoption/readings", """
+                    {"value": 15, "measuredAt": "2026-01-22", "readingId": "last"}""", 201)
+                    .headers().firstValue("Koers-Position").orElseThrow();
+            ProjectionCatchUp catchUp = service.bean(ProjectionCatchUp.class);
+            catchUp.rebuild();
+
+            // when a GET sends the position of the last write, it waits for the replay and shows that write
+            HttpResponse<String> waited = service.sendWithHeader("GET", "/api/v1/programmes/rebuilt/kpis/adoption",
+                    "Koers-Position", position);
+            assertThat(waited.headers().firstValue("Koers-Behind")).isEmpty();
+            assertThat(JsonPath.<String>read(waited.body(), "$.latestReading.readingId")).isEqualTo("last");
+
+            // and a position the replay does not reach within the bound is answered with what there is, saying so
+            HttpResponse<String> behind = service.sendWithHeader("GET", "/api/v1/programmes/rebuilt",
+                    "Koers-Position", String.valueOf(Long.parseLong(position) + 1_000));
+            assertThat(behind.statusCode()).isEqualTo(200);
+            assertThat(behind.headers().firstValue("Koers-Behind")).contains("true");
+
+            // and once the replay hands over, the views are written inline again and nothing is behind
+            catchUp.check();
+            assertThat(service.bean(ProjectionMode.class).current()).isEqualTo(ProjectionMode.Mode.INLINE);
+            assertThat(service.sendWithHeader("GET", "/api/v1/programmes/rebuilt", "Koers-Position",
+                    String.valueOf(Long.parseLong(position) + 1_000)).headers().firstValue("Koers-Behind")).isEmpty();
+
+            // and a position that is no number is a bad request
+            HttpResponse<String> bad = service.sendWithHeader("GET", "/api/v1/programmes/rebuilt", "Koers-Position", "soon");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("bad-position");
         }
     }
 

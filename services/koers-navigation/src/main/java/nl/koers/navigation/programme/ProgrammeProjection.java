@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Programmes with their objectives, KPIs and readings, milestones and evaluations, as the latest state of each.
- * Events of one programme arrive in order (the processor sequences by programme), each in the transaction that
- * also moves the processor's token.
+ * Written inline, in the transaction of the command that appended the events (a group of commands' events in one
+ * batch); in a replay, a programme's events arrive in order (the catch-up sequences by programme), each batch in the
+ * transaction that also moves the replay's token.
  */
 @Component
 @ProcessingGroup(ProgrammeProjection.PROCESSING_GROUP)

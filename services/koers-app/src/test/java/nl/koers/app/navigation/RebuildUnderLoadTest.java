@@ -1,4 +1,4 @@
-package nl.koers.app.processors;
+package nl.koers.app.navigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.koers.api.kpi.RecordReading;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestDatabase;
-import nl.koers.app.navigation.ProjectionCatchUp;
-import nl.koers.app.navigation.ProjectionMode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lets no event through twice or not at all. Every reading is projected exactly once, and the history holds every
  * event once.
  */
-class ProcessorRestartTest {
+class RebuildUnderLoadTest {
 
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
