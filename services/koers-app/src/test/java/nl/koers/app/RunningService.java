@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The whole service started as it runs in production, on a free port, talked to over real HTTP as the admin
@@ -31,21 +33,41 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(String... arguments) {
+        return start(new SpringApplicationBuilder(KoersApplication.class), arguments);
+    }
+
+    private static RunningService start(SpringApplicationBuilder application, String... arguments) {
         String[] all = new String[arguments.length + 1];
         all[0] = "--server.port=0";
         System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return new RunningService(new SpringApplicationBuilder(KoersApplication.class).run(all));
+        return new RunningService(application.run(all));
     }
 
     /** On a database of the test JVM's PostgreSQL, the time-driven sweep left to the test. */
     public static RunningService onDatabase(String jdbcUrl, String... arguments) {
+        return start(onDatabaseArguments(jdbcUrl, arguments));
+    }
+
+    /**
+     * On a database of the test JVM's PostgreSQL with {@code clock} as the application's clock (the rules', the
+     * sweep's); instances given the same clock agree on the time. Events are stamped by Axon's clock, which the test
+     * sets itself ({@code GenericEventMessage.clock}).
+     */
+    public static RunningService onDatabase(String jdbcUrl, Clock clock, String... arguments) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(KoersApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
+                        () -> clock, definition -> definition.setPrimary(true)));
+        return start(application, onDatabaseArguments(jdbcUrl, arguments));
+    }
+
+    private static String[] onDatabaseArguments(String jdbcUrl, String... arguments) {
         String[] all = new String[arguments.length + 4];
         all[0] = "--koers.embedded-database.enabled=false";
         all[1] = "--spring.datasource.url=" + jdbcUrl;
         all[2] = "--spring.datasource.username=postgres";
         all[3] = "--koers.signals.sweep-initial-delay=PT1H";
         System.arraycopy(arguments, 0, all, 4, arguments.length);
-        return start(all);
+        return all;
     }
 
     public ConfigurableApplicationContext context() {

@@ -105,6 +105,11 @@ public final class PlanLine {
         return points;
     }
 
+    /** The straight pieces of the plan line in effective order: the definition's, then one per retarget. */
+    public List<Segment> segments() {
+        return segments;
+    }
+
     /** A corner of the plan line: its value at {@code at}, and the tolerance in force from there. */
     public record Point(Instant at, BigDecimal value, BigDecimal tolerance) {
     }
@@ -121,7 +126,7 @@ public final class PlanLine {
     }
 
     /** A straight piece of the plan from (start, startValue) to (target date, target value), flat after it. */
-    private record Segment(Instant start, BigDecimal startValue, Target target) {
+    public record Segment(Instant start, BigDecimal startValue, Target target) {
 
         BigDecimal valueAt(Instant at) {
             Instant end = Days.startOf(target.date());

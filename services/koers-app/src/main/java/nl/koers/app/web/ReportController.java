@@ -41,12 +41,13 @@ class ReportController {
     }
 
     /** {@code asOf} defaults to now, {@code since} to the previous evaluation's outcome. */
-    @Operation(summary = "The steering report", description = "What needs a decision first (health beside the last delivery confidence, open CRITICAL and WARNING signals), then KPIs against plan with a chart each, a milestone timeline, the other signals and decisions, as of `asOf` (default now) and since `since` (default the previous evaluation); Markdown, a printable HTML page or an A4 PDF, as the caller accepts, in English or Dutch (`lang=en|nl`, else `Accept-Language`).")
+    @Operation(summary = "The steering report", description = "What needs a decision first (health beside the last delivery confidence, open CRITICAL and WARNING signals), then KPIs against plan with a chart each, a milestone timeline, the other signals and decisions, as of `asOf` (default now) and since `since` (default the previous evaluation); Markdown, a printable HTML page or an A4 PDF, as the caller accepts, in English or Dutch (`lang=en|nl`, else `Accept-Language`). `format=markdown|html|pdf` overrides `Accept`, for links such as the steering replay dashboard's.")
     @GetMapping(path = "/report",
             produces = {"text/markdown;charset=UTF-8", "text/html;charset=UTF-8", MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> report(@PathVariable String pid, @RequestParam(required = false) Instant asOf,
                              @RequestParam(required = false) Instant since,
                              @RequestParam(required = false) String lang,
+                             @RequestParam(required = false) String format,
                              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Instant at = asOf == null ? clock.instant() : asOf;
@@ -54,15 +55,24 @@ class ReportController {
         Language language = language(lang, acceptLanguage);
         Document report = reports.report(pid, at, since, language)
                 .orElseThrow(() -> new NotFoundException("There is no programme '" + pid + "' as of " + at + "."));
-        MediaType format = preferred(accept);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(format)
+        MediaType type = format == null ? preferred(accept) : named(format);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
-        if (format == MediaType.APPLICATION_PDF) {
+        if (type == MediaType.APPLICATION_PDF) {
             return answer.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + pid + "-report.pdf\"")
                     .body(report.toPdf());
         }
-        return answer.body(format == TEXT_HTML ? report.toHtml() : report.toMarkdown());
+        return answer.body(type == TEXT_HTML ? report.toHtml() : report.toMarkdown());
+    }
+
+    private static MediaType named(String format) {
+        return switch (format) {
+            case "markdown" -> TEXT_MARKDOWN;
+            case "html" -> TEXT_HTML;
+            case "pdf" -> MediaType.APPLICATION_PDF;
+            default -> throw new RuleViolationException("format", "format must be markdown, html or pdf");
+        };
     }
 
     private static Language language(String lang, String acceptLanguage) {

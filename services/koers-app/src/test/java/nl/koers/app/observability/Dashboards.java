@@ -25,7 +25,10 @@ final class Dashboards {
     private Dashboards() {
     }
 
-    /** One query of a dashboard: of a panel, or of a template variable (panel title "variable NAME"). */
+    /**
+     * One query of a dashboard: of a panel, of a template variable (panel title "variable NAME") or of an annotation
+     * ("annotation NAME").
+     */
     record Query(String dashboard, String panel, String datasource, String text) {
 
         @Override
@@ -74,15 +77,28 @@ final class Dashboards {
             if (!query.datasource().equals(datasource)) {
                 continue;
             }
-            String text = query.text().replace("$programme", programme).replace("$kpi", kpi)
-                    .replace("$__rate_interval", "1m")
-                    .replaceAll("\\$__timeFilter\\(([\\w.]+)\\)", "$1 between '" + from + "' and '" + to + "'");
+            String text = datasource.equals(POSTGRES) ? sql(query.text(), programme, kpi, from, to)
+                    : query.text().replace("$programme", programme).replace("$__rate_interval", "1m");
             if (datasource.equals(POSTGRES) ? jdbc.sql(text).query().listOfRows().isEmpty()
                     : prometheus.query(text).stream().noneMatch(Dashboards::isNumber)) {
                 empty.add(query.toString());
             }
         }
         return empty;
+    }
+
+    /**
+     * A panel's SQL as Grafana's PostgreSQL data source sends it: the variables {@code $programme} and {@code $kpi}
+     * filled in, {@code $__timeFrom()} and {@code $__timeTo()} as quoted instants, {@code $__timeFilter(column)} as
+     * {@code column BETWEEN} them.
+     */
+    static String sql(String text, String programme, String kpi, Instant from, Instant to) {
+        String quotedFrom = "'" + from + "'";
+        String quotedTo = "'" + to + "'";
+        return text.replace("$programme", programme).replace("$kpi", kpi)
+                .replace("$__timeFrom()", quotedFrom).replace("$__timeTo()", quotedTo)
+                .replaceAll("\\$__timeFilter\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)",
+                        "$1 BETWEEN " + quotedFrom + " AND " + quotedTo);
     }
 
     private static boolean isNumber(JsonNode series) {
@@ -99,9 +115,15 @@ final class Dashboards {
                         target.path("datasource").path("uid").asText(panel.path("datasource").path("uid").asText()),
                         target.has("rawSql") ? target.path("rawSql").asText() : target.path("expr").asText())));
             }
-            dashboard.path("templating").path("list").forEach(variable -> queries.add(new Query(name,
-                    "variable " + variable.path("name").asText(), variable.path("datasource").path("uid").asText(),
-                    variable.path("query").asText())));
+            dashboard.path("annotations").path("list").forEach(annotation -> queries.add(new Query(name,
+                    "annotation " + annotation.path("name").asText(), annotation.path("datasource").path("uid").asText(),
+                    annotation.path("target").path("rawSql").asText())));
+            dashboard.path("templating").path("list").forEach(variable -> {
+                if (variable.path("type").asText().equals("query")) {
+                    queries.add(new Query(name, "variable " + variable.path("name").asText(),
+                            variable.path("datasource").path("uid").asText(), variable.path("query").asText()));
+                }
+            });
         });
         return queries;
     }

@@ -30,7 +30,7 @@ class DashboardsTest {
     @Test
     void everyDashboardIsAGrafanaDashboardWithAUniqueUidAndUniquePanelIds() {
         Map<String, JsonNode> dashboards = Dashboards.all();
-        assertThat(dashboards).hasSize(4);
+        assertThat(dashboards).hasSize(5);
         Set<String> uids = new HashSet<>();
         dashboards.forEach((name, dashboard) -> {
             assertThat(dashboard.path("schemaVersion").asInt()).as(name).isGreaterThanOrEqualTo(36);
@@ -64,7 +64,11 @@ class DashboardsTest {
                 List<JsonNode> sources = new ArrayList<>();
                 sources.add(panel.path("datasource"));
                 panel.path("targets").forEach(target -> sources.add(target.path("datasource")));
-                dashboard.path("templating").path("list").forEach(variable -> sources.add(variable.path("datasource")));
+                dashboard.path("templating").path("list").forEach(variable -> {
+                    if (variable.path("type").asText().equals("query")) {
+                        sources.add(variable.path("datasource"));
+                    }
+                });
                 for (JsonNode source : sources) {
                     String uid = source.path("uid").asText();
                     assertThat(provisioned).as(name + " " + panel.path("title")).containsKey(uid);

@@ -48,11 +48,11 @@ public class HistoryProjection {
         HistorySubject subject = HistorySubject.of(event);
         writes.insertIndependentRow("""
                         insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
-                                                 subject_id, actor, correlation_id, data)
-                        select global_index, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json)
+                                                 subject_id, change_group, actor, correlation_id, data)
+                        select global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json)
                         from domain_event_entry where event_identifier = ?""",
                 event.programmeId(), timestamp(message.getTimestamp()), event.getClass().getSimpleName(),
-                event.getClass().getName(), subject.kind().name(), subject.id(),
+                event.getClass().getName(), subject.kind().name(), subject.id(), ChangeGroup.of(event.getClass()).name(),
                 text(message.getMetaData().get(MessageMetadata.ACTOR)), text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
                 json.write(event), message.getIdentifier());
     }

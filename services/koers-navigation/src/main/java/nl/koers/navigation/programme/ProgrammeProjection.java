@@ -15,6 +15,7 @@ import nl.koers.api.kpi.ReadingRecorded;
 import nl.koers.api.kpi.ReadingRetracted;
 import nl.koers.api.milestone.MilestoneAchieved;
 import nl.koers.api.milestone.MilestoneCancelled;
+import nl.koers.api.milestone.MilestoneEvent;
 import nl.koers.api.milestone.MilestoneForecastUpdated;
 import nl.koers.api.milestone.MilestonePlanned;
 import nl.koers.api.milestone.MilestoneRebaselined;
@@ -48,11 +49,14 @@ public class ProgrammeProjection {
     private final ProjectionWrites writes;
     private final JsonText json;
     private final ProgrammesToday today;
+    private final ProgrammeVersions versions;
 
-    public ProgrammeProjection(ProjectionWrites writes, JsonText json, ProgrammesToday today) {
+    public ProgrammeProjection(ProjectionWrites writes, JsonText json, ProgrammesToday today,
+                               ProgrammeVersions versions) {
         this.writes = writes;
         this.json = json;
         this.today = today;
+        this.versions = versions;
     }
 
     /**
@@ -63,7 +67,8 @@ public class ProgrammeProjection {
     void reset() {
         writes.write("""
                 truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_point, nav_reading,
-                               nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_evaluation""");
+                               nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_evaluation,
+                               nav_programme_version, nav_milestone_version, nav_kpi_plan_segment""");
     }
 
     @EventHandler
@@ -79,21 +84,22 @@ public class ProgrammeProjection {
             writes.write("insert into nav_objective (programme_id, objective_id, position, statement) values (?, ?, ?, ?)",
                     event.programmeId(), objectives.get(position).id(), position, objectives.get(position).statement());
         }
+        versions.record(event.programmeId(), at);
     }
 
     @EventHandler
-    void on(ProgrammePaused event) {
-        setStatus(event.programmeId(), ProgrammeStatus.PAUSED);
+    void on(ProgrammePaused event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.PAUSED, at);
     }
 
     @EventHandler
-    void on(ProgrammeResumed event) {
-        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE);
+    void on(ProgrammeResumed event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.ACTIVE, at);
     }
 
     @EventHandler
-    void on(ProgrammeClosed event) {
-        setStatus(event.programmeId(), ProgrammeStatus.CLOSED);
+    void on(ProgrammeClosed event, @Timestamp Instant at) {
+        setStatus(event.programmeId(), ProgrammeStatus.CLOSED, at);
     }
 
     @EventHandler
@@ -108,7 +114,7 @@ public class ProgrammeProjection {
                 event.target(), event.targetDate(), event.tolerance(),
                 event.cadence(), Cadence.lengthInDays(event.cadence()).orElseThrow(), event.objectiveId(),
                 event.lever() == null ? null : event.lever().name(), timestamp(at));
-        writePlanPoints(event.programmeId(), event.kpiId(), PlanLine.of(event, List.of()));
+        writePlan(event.programmeId(), event.kpiId(), PlanLine.of(event, List.of()), at);
     }
 
     @EventHandler
@@ -122,7 +128,7 @@ public class ProgrammeProjection {
                 event.programmeId(), event.kpiId(), timestamp(at), event.target(), event.targetDate(),
                 event.tolerance(), event.previousTarget(), event.previousTargetDate(), event.reason());
         writes.flush(); // the plan line is read from the view, with the retargets written so far
-        writePlanPoints(event.programmeId(), event.kpiId(), today.planLine(event.programmeId(), event.kpiId()).orElseThrow());
+        writePlan(event.programmeId(), event.kpiId(), today.planLine(event.programmeId(), event.kpiId()).orElseThrow(), at);
     }
 
     /** The reading and its first version in one statement: most events are readings, so a rebuild is mostly this. */
@@ -164,12 +170,14 @@ public class ProgrammeProjection {
                         values (?, ?, ?, ?, ?, ?, ?)""",
                 event.programmeId(), event.milestoneId(), event.title(), event.startDate(), event.dueDate(),
                 event.dueDate(), timestamp(at));
+        addMilestoneVersion(event, at);
     }
 
     @EventHandler
-    void on(MilestoneForecastUpdated event) {
+    void on(MilestoneForecastUpdated event, @Timestamp Instant at) {
         writes.write("update nav_milestone set forecast_date = ? where programme_id = ? and milestone_id = ?",
                 event.forecastDate(), event.programmeId(), event.milestoneId());
+        addMilestoneVersion(event, at);
     }
 
     @EventHandler
@@ -182,18 +190,21 @@ public class ProgrammeProjection {
                         values (?, ?, ?, ?, ?, ?, ?)""",
                 event.programmeId(), event.milestoneId(), timestamp(at), event.previousDueDate(), event.dueDate(),
                 event.reason(), event.approvedBy());
+        addMilestoneVersion(event, at);
     }
 
     @EventHandler
-    void on(MilestoneAchieved event) {
+    void on(MilestoneAchieved event, @Timestamp Instant at) {
         writes.write("update nav_milestone set achieved_on = ? where programme_id = ? and milestone_id = ?",
                 event.achievedOn(), event.programmeId(), event.milestoneId());
+        addMilestoneVersion(event, at);
     }
 
     @EventHandler
-    void on(MilestoneCancelled event) {
+    void on(MilestoneCancelled event, @Timestamp Instant at) {
         writes.write("update nav_milestone set cancelled = true, cancel_reason = ? where programme_id = ? and milestone_id = ?",
                 event.reason(), event.programmeId(), event.milestoneId());
+        addMilestoneVersion(event, at);
     }
 
     @EventHandler
@@ -214,11 +225,25 @@ public class ProgrammeProjection {
                 event.heldOn(), event.deliveryConfidence().name(), event.decision().name(), event.summary(),
                 json.write(event.actions()), json.write(event.addressedSignals()), timestamp(at),
                 event.programmeId(), event.evaluationId());
+        versions.record(event.programmeId(), at);
     }
 
-    private void setStatus(String programmeId, ProgrammeStatus status) {
+    private void setStatus(String programmeId, ProgrammeStatus status, Instant at) {
         writes.write("update nav_programme set status = ? where programme_id = ?",
                 status.name(), programmeId);
+        versions.record(programmeId, at);
+    }
+
+    /** The milestone as its event left it, known from the event's recorded time. */
+    private void addMilestoneVersion(MilestoneEvent event, Instant at) {
+        writes.write("""
+                        insert into nav_milestone_version (programme_id, milestone_id, known_from, title, start_date,
+                                                           original_due_date, due_date, forecast_date, achieved_on,
+                                                           cancelled)
+                        select programme_id, milestone_id, ?, title, start_date, original_due_date, due_date,
+                               forecast_date, achieved_on, cancelled
+                        from nav_milestone where programme_id = ? and milestone_id = ?""",
+                timestamp(at), event.programmeId(), event.milestoneId());
     }
 
     private void addVersion(String programmeId, String kpiId, String readingId, ReadingVersion.Kind kind,
@@ -228,6 +253,25 @@ public class ProgrammeProjection {
                         select ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?
                         from nav_reading_version where programme_id = ? and kpi_id = ? and reading_id = ?""",
                 programmeId, kpiId, readingId, kind.name(), value, reason, timestamp(at), programmeId, kpiId, readingId);
+    }
+
+    /**
+     * The plan line's corners for drawing today's plan, and its segments as a new revision known from {@code at}, for
+     * the plan as known at any moment.
+     */
+    private void writePlan(String programmeId, String kpiId, PlanLine plan, Instant at) {
+        List<PlanLine.Segment> segments = plan.segments();
+        for (int position = 0; position < segments.size(); position++) {
+            PlanLine.Segment segment = segments.get(position);
+            writes.write("""
+                            insert into nav_kpi_plan_segment (programme_id, kpi_id, revision, position, known_from,
+                                                              start_at, start_value, target_value, target_date, tolerance)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    programmeId, kpiId, segments.size() - 1, position, timestamp(at), timestamp(segment.start()),
+                    segment.startValue(), segment.target().value(), segment.target().date(),
+                    segment.target().tolerance());
+        }
+        writePlanPoints(programmeId, kpiId, plan);
     }
 
     private void writePlanPoints(String programmeId, String kpiId, PlanLine plan) {
