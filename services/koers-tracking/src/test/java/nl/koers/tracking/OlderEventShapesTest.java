@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -17,9 +15,7 @@ import nl.koers.api.milestone.MilestonePlanned;
 /** Events stored before a field was added read as they meant then: the new field absent. */
 class OlderEventShapesTest {
 
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(JsonMapper.builder().findAndAddModules().build())
-            .build();
+    private final JacksonSerializer serializer = AppSerializer.jackson();
 
     @Test
     void aMilestonePlannedWithoutAStartDateStartsWithItsProgramme() {

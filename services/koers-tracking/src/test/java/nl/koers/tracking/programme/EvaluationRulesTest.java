@@ -121,6 +121,18 @@ class EvaluationRulesTest {
         }
 
         @Test
+        void recordsTheOutcomeOfOneEvaluationWhenAnotherHasOne() {
+            EvaluationScheduled second = new EvaluationScheduled(PROGRAMME_ID, "q2-review", "Q2 review",
+                    SCHEDULED_FOR.plusMonths(3));
+
+            // the other evaluation's outcome reaches only that evaluation
+            fixture.given(DEFINED, SCHEDULED, second, new EvaluationOutcomeRecorded(PROGRAMME_ID, "q2-review",
+                            HELD_ON, DeliveryConfidence.GREEN, Decision.CONTINUE, "On track", List.of(), List.of()))
+                    .when(completeOutcome())
+                    .expectEvents(OUTCOME_RECORDED);
+        }
+
+        @Test
         void refusesASecondOutcome() {
             fixture.given(DEFINED, SCHEDULED, OUTCOME_RECORDED)
                     .when(completeOutcome())

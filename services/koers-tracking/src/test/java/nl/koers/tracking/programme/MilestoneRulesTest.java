@@ -337,6 +337,16 @@ class MilestoneRulesTest {
         }
 
         @Test
+        void achievesOneMilestoneWhileAnotherIsAlreadyAchieved() {
+            MilestonePlanned second = new MilestonePlanned(PROGRAMME_ID, "go-live", "Go live", DUE.plusMonths(3));
+
+            // the other milestone's events reach only that milestone
+            fixture.given(DEFINED, PLANNED, second, new MilestoneAchieved(PROGRAMME_ID, "go-live", DUE))
+                    .when(new AchieveMilestone(PROGRAMME_ID, MILESTONE_ID, LocalDate.of(2025, 6, 28)))
+                    .expectEvents(ACHIEVED);
+        }
+
+        @Test
         void refusesToAchieveACancelledMilestone() {
             fixture.given(DEFINED, PLANNED, CANCELLED)
                     .when(new AchieveMilestone(PROGRAMME_ID, MILESTONE_ID, LocalDate.of(2025, 6, 28)))
