@@ -84,7 +84,7 @@ class SecurityConfiguration {
         // administration, and new programmes, are for the programme office of the whole portfolio
         AuthorizationManager<RequestAuthorizationContext> officeOfAllProgrammes = AuthorizationManagers.allOf(
                 AuthorityAuthorizationManager.hasRole(Role.OFFICE.name()),
-                AuthorityAuthorizationManager.hasAuthority(Caller.ALL_PROGRAMMES));
+                AuthorityAuthorizationManager.hasAuthority(CallerAuthentication.ALL_PROGRAMMES));
         // Spring Boot's error page, for failures outside Spring MVC: it shows no internals
         requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
         requests.requestMatchers(EndpointRequest.to("health")).permitAll();

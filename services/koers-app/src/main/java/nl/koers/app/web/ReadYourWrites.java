@@ -12,9 +12,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import nl.koers.app.navigation.ProjectionCatchUp;
-import nl.koers.app.navigation.ProjectionMode;
-import nl.koers.app.navigation.StorePositions;
+import nl.koers.navigation.ViewPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * What a 2xx wrote, the next GET shows, on any instance: the views are written in the command's own transaction, so
  * once a write is answered its views are committed. A write answers the store position it reached in
- * {@value #POSITION}. Only while the views catch up with the store (after a rebuild, {@link ProjectionCatchUp}) does a
+ * {@value #POSITION}. Only while the views catch up with the store (after a rebuild, {@link ViewPositions}) does a
  * GET wait, at most {@code koers.reads.max-wait}, until they have passed the position the client sends in
  * {@value #POSITION}, or else the store's head when the GET arrived; past the bound it answers what it has and says so
  * in {@value #BEHIND}.
@@ -36,17 +34,12 @@ class ReadYourWrites extends OncePerRequestFilter {
     static final String BEHIND = "Koers-Behind";
     private static final long POLL_MILLIS = 10;
 
-    private final ProjectionMode mode;
-    private final ProjectionCatchUp catchUp;
-    private final StorePositions positions;
+    private final ViewPositions views;
     private final ObjectMapper json;
     private final Duration maxWait;
 
-    ReadYourWrites(ProjectionMode mode, ProjectionCatchUp catchUp, StorePositions positions, ObjectMapper json,
-                   @Value("${koers.reads.max-wait:PT5S}") Duration maxWait) {
-        this.mode = mode;
-        this.catchUp = catchUp;
-        this.positions = positions;
+    ReadYourWrites(ViewPositions views, ObjectMapper json, @Value("${koers.reads.max-wait:PT5S}") Duration maxWait) {
+        this.views = views;
         this.json = json;
         this.maxWait = maxWait;
     }
@@ -71,7 +64,7 @@ class ReadYourWrites extends OncePerRequestFilter {
                     POSITION + " must be a store position as a write answered it (a whole number)."), json);
             return;
         }
-        if (mode.current() != ProjectionMode.Mode.INLINE && !caughtUp(sent)) {
+        if (!views.inline() && !caughtUp(sent)) {
             response.setHeader(BEHIND, "true");
         }
         chain.doFilter(request, response);
@@ -91,10 +84,10 @@ class ReadYourWrites extends OncePerRequestFilter {
 
     /** Waits, bounded, until the views are written inline again or this instance's catch-up passed the position. */
     private boolean caughtUp(OptionalLong sent) {
-        long position = sent.orElseGet(positions::head);
+        long position = sent.orElseGet(views::head);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            if (catchUp.covers(position) || mode.current() == ProjectionMode.Mode.INLINE) {
+            if (views.covers(position) || views.inline()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -139,7 +132,7 @@ class ReadYourWrites extends OncePerRequestFilter {
 
         private void addPosition() {
             if (getStatus() >= 200 && getStatus() < 300 && !isCommitted() && !containsHeader(POSITION)) {
-                setHeader(POSITION, Long.toString(positions.lastCommitted()));
+                setHeader(POSITION, Long.toString(views.lastCommitted()));
             }
         }
     }

@@ -1,12 +1,13 @@
-package nl.koers.app.web;
+package nl.koers.app.tracking;
 
 import java.util.List;
 
 import nl.koers.api.MessageMetadata;
-import nl.koers.app.tracking.GroupCommit;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
@@ -15,10 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every command carries its actor and correlation id, and so does every event it causes. The KPIs' commands are
- * committed in groups ({@link GroupCommit}). A command that lost a race
- * for its aggregate is sent again ({@code ConcurrencyConflictRetries}), so concurrent clients never see a conflict
- * they did not cause.
+ * Every command carries its actor and correlation id (put on it by the HTTP API's {@code CommandMetadata}), and so
+ * does every event it causes. The KPIs' commands are committed in groups ({@link GroupCommit}). A command that lost a
+ * race for its aggregate is sent again ({@link ConcurrencyConflictRetries}), so concurrent clients never see a
+ * conflict they did not cause.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandMetadataConfiguration {
@@ -27,7 +28,8 @@ class CommandMetadataConfiguration {
     private static final String TRACE_ID = "traceId";
 
     @Bean
-    CommandGateway commandGateway(GroupCommit groupCommit, CommandMetadata metadata, RetryScheduler conflictRetries) {
+    CommandGateway commandGateway(GroupCommit groupCommit, MessageDispatchInterceptor<CommandMessage<?>> metadata,
+                                  RetryScheduler conflictRetries) {
         return DefaultCommandGateway.builder().commandBus(groupCommit.commandBus()).dispatchInterceptors(metadata)
                 .retryScheduler(conflictRetries).build();
     }
