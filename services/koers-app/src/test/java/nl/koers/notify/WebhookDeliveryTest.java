@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
+import nl.koers.app.KoersApplication;
 import nl.koers.app.OwnDatabaseInitializer;
 import nl.koers.app.TestCredentials;
 import nl.koers.app.observability.Repository;
@@ -48,9 +49,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * is away, never again after {@code 410 Gone}, and nothing when the projections are rebuilt. Private targets are allowed
  * here (the receiver is on loopback) and retries are quick.
  */
-@SpringBootTest(properties = {"koers.signals.sweep-initial-delay=PT1H", "koers.webhooks.allow-private-targets=true",
-        "koers.webhooks.poll-interval=PT0.05S", "koers.webhooks.read-timeout=PT2S",
-        "koers.webhooks.retry.initial-backoff=PT0.1S", "koers.webhooks.retry.max-backoff=PT0.4S"})
+@SpringBootTest(classes = KoersApplication.class, properties = {"koers.signals.sweep-initial-delay=PT1H",
+        "koers.webhooks.allow-private-targets=true", "koers.webhooks.poll-interval=PT0.05S",
+        "koers.webhooks.read-timeout=PT2S", "koers.webhooks.retry.initial-backoff=PT0.1S",
+        "koers.webhooks.retry.max-backoff=PT0.4S"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(TestCredentials.class)
