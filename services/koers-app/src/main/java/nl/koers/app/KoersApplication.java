@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication(scanBasePackages = "nl.koers")
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan("nl.koers")
 @EnableScheduling
 public class KoersApplication {
 

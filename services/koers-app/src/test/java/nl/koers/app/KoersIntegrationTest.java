@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"koers.kpi.snapshot-every=3", "koers.signals.sweep-initial-delay=PT1H"})
+@SpringBootTest(classes = KoersApplication.class,
+        properties = {"koers.kpi.snapshot-every=3", "koers.signals.sweep-initial-delay=PT1H"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(TestCredentials.class)

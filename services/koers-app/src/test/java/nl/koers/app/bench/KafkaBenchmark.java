@@ -24,7 +24,7 @@ import nl.koers.api.kpi.Direction;
 import nl.koers.api.programme.DefineProgramme;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestDatabase;
-import nl.koers.app.kafka.KafkaBroker;
+import nl.koers.kafka.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.app.RunningService;
 import nl.koers.app.TestCredentials;
 import nl.koers.app.bench.ReadingPoster.Posting;
-import nl.koers.app.kafka.KafkaBroker;
+import nl.koers.kafka.KafkaBroker;
 import nl.koers.navigation.programme.ProgrammeProjection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,2 +1,0 @@
-/** What every way in (the HTTP API, Kafka ingestion) accepts alike: id formats, moments, storable text. */
-package nl.koers.app.input;
