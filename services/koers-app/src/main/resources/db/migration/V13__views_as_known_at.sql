@@ -22,6 +22,8 @@ create table nav_programme_version (
 );
 create index nav_programme_version_by_programme on nav_programme_version (programme_id, known_from, seq);
 create index nav_programme_version_by_time on nav_programme_version (known_from);
+-- Each version counts the programme's open signals: those, not every signal it ever had.
+create index nav_signal_open_by_programme on nav_signal (programme_id, severity) where state <> 'CLEARED';
 
 -- A milestone after each of its events.
 create table nav_milestone_version (

@@ -1,5 +1,7 @@
 package nl.koers.app.bench;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,9 +30,14 @@ import nl.koers.app.bench.ReadingPoster.Posting;
  * window's start until {@value #CATCH_UP_SECONDS} s after its end (so the work Koers does after answering counts), and
  * PostgreSQL's processes over the same span.
  * <p>
+ * With {@code -Dbench.before=<a checkout of another commit, built with test-compile>} a third service, that Koers,
+ * runs on a database of its own and is measured in each round between the two (Koers before and after a change, in
+ * one run); {@code -Dbench.offPlanEvery=n} makes every n-th reading of a KPI three tolerances below plan, so signals
+ * are raised, re-graded and cleared as readings come (none by default).
+ * <p>
  * Run: see docs/BENCHMARKS.md, "Against a lean CRUD service" ({@code -Dbench.seconds=20 -Dbench.rounds=2
  * -Dbench.warmUpSeconds=20}). Prints a table and writes {@code target/benchmarks/crud-comparison.json}; the services'
- * output goes to {@code target/benchmarks/lean.log} and {@code koers.log}.
+ * output goes to {@code target/benchmarks/lean.log}, {@code koers.log} (and {@code before.log}).
  */
 public final class CrudComparison {
 
@@ -39,11 +47,14 @@ public final class CrudComparison {
     private static final int CATCH_UP_SECONDS = 10;
     private static final int IDLE_SECONDS = 10;
     private static final String LEAN_DATABASE = "koers_bench_lean";
+    private static final String BEFORE_DATABASE = "koers_bench_before";
     private static final Instant FIRST_READING = LocalDate.of(2024, 11, 4).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int rounds = Integer.getInteger("bench.rounds", 2);
     private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 20);
+    private final String beforeClasspath = beforeClasspath(System.getProperty("bench.before", ""));
+    private static final int OFF_PLAN_EVERY = Integer.getInteger("bench.offPlanEvery", 0);
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private int postgresBackend;
@@ -65,7 +76,8 @@ public final class CrudComparison {
         Database koersDatabase = Database.fromProperties();
         Database leanDatabase = koersDatabase.sibling(LEAN_DATABASE);
         results.put("settings", Map.of("seconds", seconds, "rounds", rounds, "warmUpSeconds", warmUpSeconds,
-                "catchUpSeconds", CATCH_UP_SECONDS, "clients", CLIENTS, "kpis", KPIS, "serviceHeap", "512m"));
+                "catchUpSeconds", CATCH_UP_SECONDS, "clients", CLIENTS, "kpis", KPIS, "serviceHeap", "512m",
+                "offPlanEvery", OFF_PLAN_EVERY, "before", !beforeClasspath.isBlank()));
         results.put("machine", machine(koersDatabase));
         try (ServiceProcess leanProcess = ServiceProcess.start("lean", "512m", "bench.lean.LeanService", List.of(
                      "--spring.datasource.url=" + leanDatabase.url(), "--spring.datasource.username=" + leanDatabase.user(),
@@ -73,14 +85,23 @@ public final class CrudComparison {
                      "--logging.level.root=warn"));
              ServiceProcess koersProcess = ServiceProcess.start("koers", "512m", KoersApplication.class.getName(),
                      List.of(koersDatabase.serviceArguments()));
+             ServiceProcess beforeProcess = beforeClasspath.isBlank() ? null : ServiceProcess.start("before", "512m",
+                     beforeClasspath, KoersApplication.class.getName(),
+                     List.of(koersDatabase.sibling(BEFORE_DATABASE).serviceArguments()));
              Connection connection = koersDatabase.connect()) {
             postgres = connection;
             postgresBackend = ((Number) query("select pg_backend_pid()")).intValue();
             Target lean = new Target("lean", leanProcess.awaitListening(), LEAN_DATABASE);
             Target koers = new Target("koers", koersProcess.awaitListening(), (String) query("select current_database()"));
+            List<Target> targets = new ArrayList<>(List.of(lean, koers));
+            if (beforeProcess != null) {
+                targets.add(1, new Target("before", beforeProcess.awaitListening(), BEFORE_DATABASE));
+            }
             phase("started");
-            defineProgramme(koers.process().base());
-            for (Target target : List.of(lean, koers)) {
+            for (Target target : targets.subList(1, targets.size())) {
+                defineProgramme(target.process().base());
+            }
+            for (Target target : targets) {
                 target.poster().closedLoop(CLIENTS, warmUpSeconds);
             }
             Thread.sleep(Duration.ofSeconds(CATCH_UP_SECONDS).toMillis());
@@ -90,14 +111,15 @@ public final class CrudComparison {
             for (int round = 1; round <= rounds; round++) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("round", round);
-                Map<String, Object> leanWindow = window(lean);
-                Map<String, Object> koersWindow = window(koers);
-                figures.put("lean", leanWindow);
-                figures.put("koers", koersWindow);
-                figures.put("koersOverLean", Map.of(
-                        "readingsPerSecond", ratio(koersWindow, leanWindow, "readingsPerSecond"),
-                        "jvmCpuPerReading", ratio(koersWindow, leanWindow, "jvmCpuMicrosPerReading"),
-                        "postgresCpuPerReading", ratio(koersWindow, leanWindow, "postgresCpuMicrosPerReading")));
+                Map<String, Map<String, Object>> windows = new LinkedHashMap<>();
+                for (Target target : inTurn(targets, round)) {
+                    windows.put(target.name(), window(target));
+                }
+                figures.putAll(windows);
+                figures.put("koersOverLean", ratios(windows.get("koers"), windows.get("lean")));
+                if (windows.containsKey("before")) {
+                    figures.put("koersOverBefore", ratios(windows.get("koers"), windows.get("before")));
+                }
                 measured.add(figures);
             }
             results.put("rounds", measured);
@@ -107,6 +129,33 @@ public final class CrudComparison {
         printTable();
     }
 
+    /**
+     * The targets in the order of a round: the lean service first, then the two Koers in turn (before first in odd
+     * rounds), so that neither always follows the other.
+     */
+    private static List<Target> inTurn(List<Target> targets, int round) {
+        List<Target> order = new ArrayList<>(targets);
+        if (order.size() == 3 && round % 2 == 0) {
+            Collections.swap(order, 1, 2);
+        }
+        return order;
+    }
+
+    /** This JVM's classpath with this checkout's modules replaced by those of {@code checkout}; empty without one. */
+    private static String beforeClasspath(String checkout) {
+        if (checkout.isBlank()) {
+            return "";
+        }
+        String services = Path.of("").toAbsolutePath().getParent().toString() + "/";
+        return System.getProperty("java.class.path").replace(services, Path.of(checkout, "services") + "/");
+    }
+
+    private static Map<String, Object> ratios(Map<String, Object> koers, Map<String, Object> base) {
+        return Map.of("readingsPerSecond", ratio(koers, base, "readingsPerSecond"),
+                "jvmCpuPerReading", ratio(koers, base, "jvmCpuMicrosPerReading"),
+                "postgresCpuPerReading", ratio(koers, base, "postgresCpuMicrosPerReading"));
+    }
+
     /** The n-th reading: round the KPIs, a minute later each round, exactly on the plan line (as the service benchmark's). */
     private static Supplier<Posting> readings() {
         AtomicLong next = new AtomicLong();
@@ -114,7 +163,13 @@ public final class CrudComparison {
             long n = next.getAndIncrement();
             int kpi = (int) (n % KPIS);
             Instant at = FIRST_READING.plus(Duration.ofMinutes(n / KPIS));
-            return new Posting(PROGRAMME, kpi, "r" + n, KafkaBenchmark.reading(PROGRAMME, kpi, at, "r" + n));
+            String reading = KafkaBenchmark.reading(PROGRAMME, kpi, at, "r" + n);
+            if (OFF_PLAN_EVERY > 0 && (n / KPIS) % OFF_PLAN_EVERY == OFF_PLAN_EVERY - 1) {
+                BigDecimal plan = KafkaBenchmark.planValue(at);
+                reading = reading.replace("\"value\": " + plan.toPlainString(),
+                        "\"value\": " + plan.subtract(BigDecimal.valueOf(30)).toPlainString());
+            }
+            return new Posting(PROGRAMME, kpi, "r" + n, reading);
         };
     }
 
@@ -232,7 +287,10 @@ public final class CrudComparison {
         System.out.println("| round | service | readings/s | p50 / p95 / p99 ms | errors | JVM CPU µs/reading | PostgreSQL CPU µs/reading | commits/reading | load |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Map<String, Object> round : (List<Map<String, Object>>) results.get("rounds")) {
-            for (String service : List.of("lean", "koers")) {
+            for (String service : List.of("lean", "before", "koers")) {
+                if (!round.containsKey(service)) {
+                    continue;
+                }
                 Map<String, Object> window = (Map<String, Object>) round.get(service);
                 Map<String, Object> latency = (Map<String, Object>) window.get("latency");
                 System.out.printf("| %s | %s | %s | %s / %s / %s | %s | %s | %s | %s | %s |%n", round.get("round"), service,
@@ -243,6 +301,11 @@ public final class CrudComparison {
             Map<String, Object> ratios = (Map<String, Object>) round.get("koersOverLean");
             System.out.printf("| %s | Koers / lean | %s | | | %s | %s | | |%n", round.get("round"),
                     ratios.get("readingsPerSecond"), ratios.get("jvmCpuPerReading"), ratios.get("postgresCpuPerReading"));
+            if (round.containsKey("koersOverBefore")) {
+                Map<String, Object> before = (Map<String, Object>) round.get("koersOverBefore");
+                System.out.printf("| %s | Koers / before | %s | | | %s | %s | | |%n", round.get("round"),
+                        before.get("readingsPerSecond"), before.get("jvmCpuPerReading"), before.get("postgresCpuPerReading"));
+            }
         }
     }
 }

@@ -37,6 +37,12 @@ final class ServiceProcess implements AutoCloseable {
      * port> <arguments>}; the options, space-separated, for a flight recording of one of the services, say.
      */
     static ServiceProcess start(String name, String heap, String mainClass, List<String> arguments) throws IOException {
+        return start(name, heap, System.getProperty("java.class.path"), mainClass, arguments);
+    }
+
+    /** The same on another classpath: Koers built at another commit, say. */
+    static ServiceProcess start(String name, String heap, String classpath, String mainClass, List<String> arguments)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
@@ -44,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!options.isBlank()) {
             command.addAll(List.of(options.strip().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
+        command.addAll(List.of("-cp", classpath, mainClass, "--server.port=" + port));
         command.addAll(arguments);
         Path log = Path.of("target", "benchmarks", name + ".log");
         Files.createDirectories(log.getParent());

@@ -187,6 +187,13 @@ class SteeringReplayTest {
             if (!sorted(api).equals(sorted(panel))) {
                 differences.add("readings of " + programme + "/" + kpiId + " at " + at + ": panel " + panel + ", API " + api);
             }
+            String planThen = query(jdbc, "readings as known", "B", programme, kpiId, ReplayYear.START, at).stream()
+                    .filter(row -> instant(row.get("time")).equals(at)).map(row -> text(row.get("plan")))
+                    .findFirst().orElse(null);
+            if (!same(text(kpi.path("planValueNow")), planThen)) {
+                differences.add("plan line of " + programme + "/" + kpiId + " at " + at + ": " + planThen
+                        + " in the panel, " + text(kpi.path("planValueNow")) + " in the API");
+            }
         }
     }
 
