@@ -79,6 +79,9 @@ create table nav_kpi_plan_segment (
 -- The group of /changes each event of the history lands in (history/ChangeGroup), for SQL that groups changes.
 alter table nav_history add column change_group varchar(32);
 
+-- When each evaluation was scheduled, so SQL as of T leaves out the evaluations scheduled later.
+alter table nav_evaluation add column scheduled_at timestamp(6) with time zone;
+
 -- The new tables need every event since the first: empty the programme view and replay the event store into it
 -- (the catch-up starts from the store's first event when the view's processor has no position).
 truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_point, nav_reading,
@@ -87,6 +90,7 @@ delete from token_entry where processor_name = 'programme-view';
 update projection_mode set mode = 'CATCHING_UP'
 where projection = 'programme-view' and exists (select 1 from domain_event_entry);
 alter table nav_history alter column change_group set not null;
+alter table nav_evaluation alter column scheduled_at set not null;
 
 -- The plan line of a KPI as known at p_known: the segments of the latest revision recorded by then.
 create function plan_segments_as_of(p_known timestamptz, p_programme varchar, p_kpi varchar)

@@ -89,13 +89,15 @@ final class Dashboards {
 
     /**
      * A panel's SQL as Grafana's PostgreSQL data source sends it: the variables {@code $programme} and {@code $kpi}
-     * filled in, {@code $__timeFrom()} and {@code $__timeTo()} as quoted instants, {@code $__timeFilter(column)} as
+     * filled in ({@code ${kpi:sqlstring}} quoted, as a repeated panel of the multi-valued {@code kpi} needs it),
+     * {@code $__timeFrom()} and {@code $__timeTo()} as quoted instants, {@code $__timeFilter(column)} as
      * {@code column BETWEEN} them.
      */
     static String sql(String text, String programme, String kpi, Instant from, Instant to) {
         String quotedFrom = "'" + from + "'";
         String quotedTo = "'" + to + "'";
-        return text.replace("$programme", programme).replace("$kpi", kpi)
+        return text.replace("${kpi:sqlstring}", "'" + kpi.replace("'", "''") + "'")
+                .replace("$programme", programme).replace("$kpi", kpi)
                 .replace("$__timeFrom()", quotedFrom).replace("$__timeTo()", quotedTo)
                 .replaceAll("\\$__timeFilter\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)",
                         "$1 BETWEEN " + quotedFrom + " AND " + quotedTo);

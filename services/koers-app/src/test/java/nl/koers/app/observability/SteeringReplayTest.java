@@ -10,10 +10,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,14 +44,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (spread over it, and just before and after its events): the portfolio's health, confidence and open signals, each
  * programme's KPIs (status, latest reading as known then, plan value then), milestones (due, forecast, slip) and open
  * signals with their sentences as they read then, a KPI's readings as known then, the changes between two moments as
- * {@code /changes} groups them, and the health-over-time series. The same after a rebuild of the views from the
- * events, and when two instances share the writing.
+ * {@code /changes} groups them, and the health-over-time series. At every fifth moment, the same of the Portfolio
+ * overview's and Programme detail's panels, which show the state at the end of the time range: health counts,
+ * overdue and unacknowledged signals, the programmes table, open signals by type, a programme's health, delivery
+ * confidence, days since its latest evaluation, KPIs, readings, milestones and slip, evaluations and open signals.
+ * The same after a rebuild of the views from the events, and when two instances share the writing.
  */
 class SteeringReplayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNode DASHBOARD = Dashboards.all().get("steering-replay.json");
+    private static final Map<String, JsonNode> DASHBOARDS = Dashboards.all();
+    private static final JsonNode PORTFOLIO_OVERVIEW = DASHBOARDS.get("portfolio-overview.json");
+    private static final JsonNode PROGRAMME_DETAIL = DASHBOARDS.get("programme-detail.json");
+    private static final ProgrammePanels REPLAY = new ProgrammePanels(DASHBOARDS.get("steering-replay.json"),
+            "KPIs as known", "milestones as known", "open signals as they read", "readings as known",
+            "reading (as known then)");
+    private static final ProgrammePanels DETAIL = new ProgrammePanels(PROGRAMME_DETAIL, "KPIs at the end",
+            "Milestones at the end", "Open signals at the end", "$kpi (as known at the end", "reading");
     private static final int MOMENTS = 50;
+    /** The end-of-range dashboards are compared at every this many moments, to keep the test's time modest. */
+    private static final int END_OF_RANGE_EVERY = 5;
+    private static final List<String> OVERDUE = List.of("MILESTONE_OVERDUE", "EVALUATION_OVERDUE");
+
+    /** A dashboard's panels of one programme's state (titles, or parts of them) and its readings' column. */
+    private record ProgrammePanels(JsonNode dashboard, String kpis, String milestones, String signals, String readings,
+                                   String reading) {
+    }
 
     @AfterAll
     static void eventsAreStampedByTheRealClockAgain() {
@@ -113,10 +134,12 @@ class SteeringReplayTest {
         Instant previous = ReplayYear.START.minus(Duration.ofDays(7));
         boolean sawRed = false;
         for (Instant at : moments) {
+            boolean endOfRange = asked % END_OF_RANGE_EVERY == 0;
             RunningService instance = api.get(asked++ % api.size());
             JsonNode portfolio = get(instance, "/api/v1/programmes?asOf=" + at);
             sawRed |= portfolio.toString().contains("\"RED\"");
-            compare(differences, "portfolio at " + at, "Programme", rows(jdbc, "Portfolio as known", "", "", previous, at),
+            compare(differences, "portfolio at " + at, "Programme",
+                    rows(REPLAY.dashboard(), jdbc, "Portfolio as known", "", previous, at),
                     byId(portfolio, "id"), Map.of("Status", "status", "Health", "health",
                             "Delivery confidence", "lastDeliveryConfidence", "Last evaluation", "lastEvaluatedOn",
                             "Open CRITICAL", "openSignals.CRITICAL", "Open WARNING", "openSignals.WARNING",
@@ -131,10 +154,19 @@ class SteeringReplayTest {
                             + health.getOrDefault(level, 0L) + " as of then");
                 }
             }
+            Map<String, JsonNode> views = new LinkedHashMap<>();
             for (JsonNode summary : portfolio) {
                 String programme = summary.path("id").asText();
                 JsonNode view = get(instance, "/api/v1/programmes/" + programme + "?asOf=" + at);
-                compareProgramme(differences, jdbc, instance, programme, view, previous, at);
+                views.put(programme, view);
+                compareProgramme(differences, jdbc, instance, programme, view, previous, at,
+                        endOfRange ? List.of(REPLAY, DETAIL) : List.of(REPLAY));
+                if (endOfRange) {
+                    compareProgrammeDetail(differences, jdbc, summary, view, previous, at);
+                }
+            }
+            if (endOfRange) {
+                comparePortfolioOverview(differences, jdbc, portfolio, views, health, previous, at);
             }
             for (String programme : ReplayYear.PROGRAMMES) {
                 compareChanges(differences, jdbc, instance, programme, previous, at);
@@ -145,10 +177,49 @@ class SteeringReplayTest {
         return differences;
     }
 
+    /** The panels of one programme's state on each of {@code dashboards} against the API's as-of views. */
     private static void compareProgramme(List<String> differences, JdbcClient jdbc, RunningService instance,
-                                         String programme, JsonNode view, Instant from, Instant at) throws Exception {
-        String where = programme + " at " + at;
-        compare(differences, "KPIs of " + where, "KPI", rows(jdbc, "KPIs as known", programme, "", from, at),
+                                         String programme, JsonNode view, Instant from, Instant at,
+                                         List<ProgrammePanels> dashboards) throws Exception {
+        for (ProgrammePanels panels : dashboards) {
+            compareProgrammeTables(differences, jdbc, panels, programme, view, from, at);
+        }
+        for (JsonNode kpi : view.path("kpis")) {
+            String kpiId = kpi.path("id").asText();
+            JsonNode whole = get(instance, "/api/v1/programmes/%s/kpis/%s?asOf=%s".formatted(programme, kpiId, at));
+            List<String> api = new ArrayList<>();
+            whole.path("readings").forEach(reading -> {
+                if (!reading.path("retracted").asBoolean()) {
+                    api.add(text(reading.path("measuredAt")) + " " + text(reading.path("value")));
+                }
+            });
+            for (ProgrammePanels panels : dashboards) {
+                List<String> panel = new ArrayList<>();
+                for (Map<String, Object> row : query(panels.dashboard(), jdbc, panels.readings(), "A", programme, kpiId,
+                        ReplayYear.START.minus(Duration.ofDays(30)), at)) {
+                    panel.add(text(row.get("time")) + " " + text(row.get(panels.reading())));
+                }
+                if (!sorted(api).equals(sorted(panel))) {
+                    differences.add("readings of " + programme + "/" + kpiId + " at " + at + " on "
+                            + panels.dashboard().path("title").asText() + ": panel " + panel + ", API " + api);
+                }
+                String planThen = query(panels.dashboard(), jdbc, panels.readings(), "B", programme, kpiId,
+                        ReplayYear.START, at).stream()
+                        .filter(row -> instant(row.get("time")).equals(at)).map(row -> text(row.get("plan")))
+                        .findFirst().orElse(null);
+                if (!same(text(kpi.path("planValueNow")), planThen)) {
+                    differences.add("plan line of " + programme + "/" + kpiId + " at " + at + " on "
+                            + panels.dashboard().path("title").asText() + ": " + planThen + " in the panel, "
+                            + text(kpi.path("planValueNow")) + " in the API");
+                }
+            }
+        }
+    }
+
+    private static void compareProgrammeTables(List<String> differences, JdbcClient jdbc, ProgrammePanels panels,
+                                               String programme, JsonNode view, Instant from, Instant at) {
+        String where = programme + " at " + at + " on " + panels.dashboard().path("title").asText();
+        compare(differences, "KPIs of " + where, "KPI", rows(panels.dashboard(), jdbc, panels.kpis(), programme, from, at),
                 byId(view.path("kpis"), "id"), Map.of("Status", "status", "Latest reading", "latestReading.value",
                         "Measured", "latestReading.measuredAt", "Deviation", "latestReading.deviation",
                         "Plan", "planValueNow", "Target", "target", "Target date", "targetDate",
@@ -159,7 +230,7 @@ class SteeringReplayTest {
                 .put("slipRounded", milestone.path("slipPercent").isNull() ? null
                         : milestone.path("slipPercent").decimalValue().setScale(1, RoundingMode.HALF_UP)));
         compare(differences, "milestones of " + where, "Milestone",
-                rows(jdbc, "milestones as known", programme, "", from, at), milestones,
+                rows(panels.dashboard(), jdbc, panels.milestones(), programme, from, at), milestones,
                 Map.of("Baseline due", "originalDueDate", "Due", "dueDate", "Forecast", "forecastDate",
                         "Slip (days)", "slipDays", "Slip (%)", "slipRounded", "Achieved", "achievedOn",
                         "Cancelled", "cancelled", "Re-baselines", "rebaselineCount"));
@@ -167,33 +238,110 @@ class SteeringReplayTest {
         signals.values().forEach(signal -> ((com.fasterxml.jackson.databind.node.ObjectNode) signal)
                 .put("about", signal.path("subject").path("kind").asText() + " " + signal.path("subject").path("id").asText())
                 .put("acknowledgedBy", signal.path("acknowledgement").path("by").textValue()));
-        compare(differences, "open signals of " + where, "Id", rows(jdbc, "open signals as they read", programme, "", from, at),
+        compare(differences, "open signals of " + where, "Id",
+                rows(panels.dashboard(), jdbc, panels.signals(), programme, from, at),
                 signals, Map.of("Raised", "raisedAt", "Severity", "severity", "Signal", "type", "About", "about",
                         "State", "state", "Explanation", "explanation", "Acknowledged by", "acknowledgedBy"));
-        for (JsonNode kpi : view.path("kpis")) {
-            String kpiId = kpi.path("id").asText();
-            JsonNode whole = get(instance, "/api/v1/programmes/%s/kpis/%s?asOf=%s".formatted(programme, kpiId, at));
-            List<String> api = new ArrayList<>();
-            whole.path("readings").forEach(reading -> {
-                if (!reading.path("retracted").asBoolean()) {
-                    api.add(text(reading.path("measuredAt")) + " " + text(reading.path("value")));
-                }
-            });
-            List<String> panel = new ArrayList<>();
-            for (Map<String, Object> row : query(jdbc, "readings as known", "A", programme, kpiId,
-                    ReplayYear.START.minus(Duration.ofDays(30)), at)) {
-                panel.add(text(row.get("time")) + " " + text(row.get("reading (as known then)")));
+    }
+
+    /** Programme detail's stats, slip bar gauge and evaluations against the programme's as-of view and summary. */
+    private static void compareProgrammeDetail(List<String> differences, JdbcClient jdbc, JsonNode summary,
+                                               JsonNode view, Instant from, Instant at) {
+        String programme = summary.path("id").asText();
+        String where = programme + " at " + at + " on Programme detail";
+        LocalDate lastEvaluation = summary.path("lastEvaluatedOn").isTextual()
+                ? LocalDate.parse(summary.path("lastEvaluatedOn").asText()) : null;
+        String days = lastEvaluation == null ? null : text(BigDecimal.valueOf(Duration.between(
+                lastEvaluation.atStartOfDay(ZoneOffset.UTC).toInstant(), at).toMillis()).divide(
+                BigDecimal.valueOf(86_400_000L), MathContext.DECIMAL64));
+        Map<String, String> stats = new LinkedHashMap<>();
+        stats.put("Health at the end", text(view.path("health")));
+        stats.put("Delivery confidence", text(view.path("lastDeliveryConfidence")));
+        stats.put("Days since the latest evaluation", days);
+        stats.put("Open signals", String.valueOf(view.path("signals").size()));
+        stats.forEach((panel, api) -> {
+            String value = single(PROGRAMME_DETAIL, jdbc, panel, programme, from, at);
+            if (!same(api, value)) {
+                differences.add(where + ": " + panel + " is " + value + " in the panel, " + api + " in the API");
             }
-            if (!sorted(api).equals(sorted(panel))) {
-                differences.add("readings of " + programme + "/" + kpiId + " at " + at + ": panel " + panel + ", API " + api);
+        });
+        Map<String, String> slip = new TreeMap<>();
+        view.path("milestones").forEach(milestone -> {
+            if (text(milestone.path("slipDays")) != null && text(milestone.path("achievedOn")) == null
+                    && !milestone.path("cancelled").asBoolean()) {
+                slip.put(milestone.path("id").asText(), text(milestone.path("slipDays")));
             }
-            String planThen = query(jdbc, "readings as known", "B", programme, kpiId, ReplayYear.START, at).stream()
-                    .filter(row -> instant(row.get("time")).equals(at)).map(row -> text(row.get("plan")))
-                    .findFirst().orElse(null);
-            if (!same(text(kpi.path("planValueNow")), planThen)) {
-                differences.add("plan line of " + programme + "/" + kpiId + " at " + at + ": " + planThen
-                        + " in the panel, " + text(kpi.path("planValueNow")) + " in the API");
+        });
+        Map<String, String> slipPanel = new TreeMap<>();
+        rows(PROGRAMME_DETAIL, jdbc, "Milestone slip", programme, from, at)
+                .forEach(row -> slipPanel.put((String) row.get("Milestone"), text(row.get("Slip (days)"))));
+        if (!slipPanel.equals(slip)) {
+            differences.add("milestone slip of " + where + ": panel " + slipPanel + ", API " + slip);
+        }
+        compare(differences, "evaluations of " + where, "Evaluation",
+                rows(PROGRAMME_DETAIL, jdbc, "Evaluations and decisions", programme, from, at),
+                byId(view.path("evaluations"), "id"), Map.of("Title", "title", "Scheduled", "scheduledFor",
+                        "Held", "outcome.heldOn", "Delivery confidence", "outcome.deliveryConfidence",
+                        "Decision", "outcome.decision", "Summary", "outcome.summary"));
+    }
+
+    /**
+     * Portfolio overview's stats, programmes table, open signals by type and overdue table against the API's as-of
+     * portfolio and the programme views (their open signals) at the same moment.
+     */
+    private static void comparePortfolioOverview(List<String> differences, JdbcClient jdbc, JsonNode portfolio,
+                                                 Map<String, JsonNode> views, Map<String, Long> health, Instant from,
+                                                 Instant at) {
+        String where = " at " + at + " on Portfolio overview";
+        List<JsonNode> signals = new ArrayList<>();
+        views.values().forEach(view -> view.path("signals").forEach(signals::add));
+        Map<String, Long> stats = new LinkedHashMap<>();
+        for (String level : List.of("RED", "AMBER", "GREEN")) {
+            stats.put("Programmes " + level, health.getOrDefault(level, 0L));
+        }
+        stats.put("Overdue milestones", count(signals, signal -> signal.path("type").asText().equals("MILESTONE_OVERDUE")));
+        stats.put("Overdue evaluations", count(signals, signal -> signal.path("type").asText().equals("EVALUATION_OVERDUE")));
+        stats.put("Unacknowledged CRITICAL signals", count(signals, signal -> signal.path("severity").asText()
+                .equals("CRITICAL") && signal.path("state").asText().equals("OPEN")));
+        stats.forEach((panel, api) -> {
+            String value = single(PORTFOLIO_OVERVIEW, jdbc, panel, "", from, at);
+            if (!String.valueOf(api).equals(value)) {
+                differences.add(panel + where + ": " + value + " in the panel, " + api + " in the API");
             }
+        });
+        Map<String, JsonNode> programmes = byId(portfolio, "id");
+        programmes.forEach((id, summary) -> ((com.fasterxml.jackson.databind.node.ObjectNode) summary)
+                .put("overdue", count(views.get(id).path("signals"), signal -> OVERDUE.contains(signal.path("type").asText())))
+                .put("kpiCount", views.get(id).path("kpis").size()));
+        compare(differences, "programmes" + where, "Programme",
+                rows(PORTFOLIO_OVERVIEW, jdbc, "Programmes at the end", "", from, at), programmes,
+                Map.of("Name", "name", "Status", "status", "Health", "health", "KPIs", "kpiCount",
+                        "Delivery confidence", "lastDeliveryConfidence", "Last evaluation", "lastEvaluatedOn",
+                        "Critical signals", "openSignals.CRITICAL", "Warnings", "openSignals.WARNING",
+                        "Info signals", "openSignals.INFO", "Overdue milestones and evaluations", "overdue"));
+        Map<String, Long> byType = new TreeMap<>();
+        signals.forEach(signal -> byType.merge(signal.path("type").asText(), 1L, Long::sum));
+        Map<String, Long> byTypePanel = new TreeMap<>();
+        rows(PORTFOLIO_OVERVIEW, jdbc, "Open signals by type", "", from, at)
+                .forEach(row -> byTypePanel.put((String) row.get("Signal"), ((Number) row.get("Open")).longValue()));
+        if (!byTypePanel.equals(byType)) {
+            differences.add("open signals by type" + where + ": panel " + byTypePanel + ", API " + byType);
+        }
+        List<String> overdue = new ArrayList<>();
+        views.forEach((programme, view) -> view.path("signals").forEach(signal -> {
+            if (OVERDUE.contains(signal.path("type").asText())) {
+                overdue.add(String.join(" | ", programme, signal.path("type").asText(),
+                        signal.path("subject").path("id").asText(), signal.path("severity").asText(),
+                        signal.path("state").asText(), signal.path("explanation").asText()));
+            }
+        }));
+        List<String> overduePanel = new ArrayList<>();
+        rows(PORTFOLIO_OVERVIEW, jdbc, "Overdue milestones and evaluations at", "", from, at).forEach(row ->
+                overduePanel.add(String.join(" | ", text(row.get("Programme")), text(row.get("Signal")),
+                        text(row.get("Milestone or evaluation")), text(row.get("Severity")), text(row.get("State")),
+                        text(row.get("Explanation")))));
+        if (!sorted(overduePanel).equals(sorted(overdue))) {
+            differences.add("overdue milestones and evaluations" + where + ": panel " + overduePanel + ", API " + overdue);
         }
     }
 
@@ -213,7 +361,7 @@ class SteeringReplayTest {
             }
         });
         Map<String, Long> panel = new TreeMap<>();
-        for (Map<String, Object> row : rows(jdbc, "what changed inside", programme, "", from, at)) {
+        for (Map<String, Object> row : rows(REPLAY.dashboard(), jdbc, "what changed inside", programme, from, at)) {
             panel.put((String) row.get("Change"), ((Number) row.get("Events")).longValue());
         }
         if (!panel.equals(api)) {
@@ -227,7 +375,7 @@ class SteeringReplayTest {
         for (String level : List.of("RED", "AMBER", "GREEN")) {
             series.put(level, new TreeMap<>());
         }
-        for (Map<String, Object> row : query(jdbc, "Programmes by health", "A", "", "",
+        for (Map<String, Object> row : query(REPLAY.dashboard(), jdbc, "Programmes by health", "A", "", "",
                 ReplayYear.START.minus(Duration.ofDays(7)), ReplayYear.END)) {
             series.get((String) row.get("metric")).put(instant(row.get("time")), ((Number) row.get("programmes")).longValue());
         }
@@ -268,21 +416,43 @@ class SteeringReplayTest {
         }
     }
 
-    private static List<Map<String, Object>> rows(JdbcClient jdbc, String panel, String programme, String kpi,
+    private static List<Map<String, Object>> rows(JsonNode dashboard, JdbcClient jdbc, String panel, String programme,
                                                   Instant from, Instant to) {
-        return query(jdbc, panel, "A", programme, kpi, from, to);
+        return query(dashboard, jdbc, panel, "A", programme, "", from, to);
     }
 
-    /** The rows of the panel whose title contains {@code panel}, query {@code refId}, with Grafana's macros filled. */
-    private static List<Map<String, Object>> query(JdbcClient jdbc, String panel, String refId, String programme,
-                                                   String kpi, Instant from, Instant to) {
-        for (JsonNode candidate : Dashboards.panels(DASHBOARD)) {
-            if (candidate.path("title").asText().contains(panel)) {
-                for (JsonNode target : candidate.path("targets")) {
-                    if (target.path("refId").asText().equals(refId)) {
-                        return jdbc.sql(Dashboards.sql(target.path("rawSql").asText(), programme, kpi, from, to))
-                                .query().listOfRows();
-                    }
+    /** The one value of a stat panel's one row, as text. */
+    private static String single(JsonNode dashboard, JdbcClient jdbc, String panel, String programme, Instant from,
+                                 Instant to) {
+        List<Map<String, Object>> rows = rows(dashboard, jdbc, panel, programme, from, to);
+        assertThat(rows).as(panel).hasSize(1);
+        assertThat(rows.get(0)).as(panel).hasSize(1);
+        return text(rows.get(0).values().iterator().next());
+    }
+
+    private static long count(Iterable<JsonNode> items, Predicate<JsonNode> which) {
+        long count = 0;
+        for (JsonNode item : items) {
+            count += which.test(item) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The rows of the panel titled {@code panel} (else the first whose title contains it), query {@code refId}, with
+     * Grafana's macros filled.
+     */
+    private static List<Map<String, Object>> query(JsonNode dashboard, JdbcClient jdbc, String panel, String refId,
+                                                   String programme, String kpi, Instant from, Instant to) {
+        List<JsonNode> candidates = Dashboards.panels(dashboard).stream()
+                .filter(candidate -> candidate.path("title").asText().contains(panel))
+                .sorted(Comparator.comparing(candidate -> !candidate.path("title").asText().equals(panel)))
+                .toList();
+        for (JsonNode candidate : candidates) {
+            for (JsonNode target : candidate.path("targets")) {
+                if (target.path("refId").asText().equals(refId)) {
+                    return jdbc.sql(Dashboards.sql(target.path("rawSql").asText(), programme, kpi, from, to))
+                            .query().listOfRows();
                 }
             }
         }

@@ -208,11 +208,11 @@ public class ProgrammeProjection {
     }
 
     @EventHandler
-    void on(EvaluationScheduled event) {
+    void on(EvaluationScheduled event, @Timestamp Instant at) {
         writes.write("""
-                        insert into nav_evaluation (programme_id, evaluation_id, title, scheduled_for)
-                        values (?, ?, ?, ?)""",
-                event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor());
+                        insert into nav_evaluation (programme_id, evaluation_id, title, scheduled_for, scheduled_at)
+                        values (?, ?, ?, ?, ?)""",
+                event.programmeId(), event.evaluationId(), event.title(), event.scheduledFor(), timestamp(at));
     }
 
     @EventHandler
