@@ -67,9 +67,10 @@ public final class HistoryBenchmark {
         int seeded = HISTORY_ROWS - (int) programmeEvents;
         jdbc.sql("""
                         insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
-                                                 subject_id, actor, correlation_id, data)
+                                                 subject_id, change_group, actor, correlation_id, data)
                         select 100000000 + g, 'other-' || (g % 1000), timestamptz '2025-01-01T00:00:00Z' + g * interval '1 second',
-                               'ReadingRecorded', 'nl.koers.api.kpi.ReadingRecorded', 'KPI', 'k' || (g % 10), 'bench', null,
+                               'ReadingRecorded', 'nl.koers.api.kpi.ReadingRecorded', 'KPI', 'k' || (g % 10), 'READINGS',
+                               'bench', null,
                                json_build_object('programmeId', 'other-' || (g % 1000), 'kpiId', 'k' || (g % 10),
                                                  'readingId', 'r' || g, 'value', 100, 'measuredAt', '2025-01-01T00:00:00Z',
                                                  'source', null, 'note', null)

@@ -65,9 +65,9 @@ class ParsedHistoryTest extends TimedApiTest {
         // an event committed late does
         jdbc.sql("""
                         insert into nav_history (global_index, programme_id, recorded_at, type, payload_type, subject_kind,
-                                                 subject_id, actor, correlation_id, data)
+                                                 subject_id, change_group, actor, correlation_id, data)
                         select min(global_index) - 1, 'parsed-late', ?, 'MilestonePlanned',
-                               'nl.koers.api.milestone.MilestonePlanned', 'MILESTONE', 'design', 'admin', null,
+                               'nl.koers.api.milestone.MilestonePlanned', 'MILESTONE', 'design', 'OTHER', 'admin', null,
                                cast('{"programmeId": "parsed-late", "milestoneId": "design", "title": "Design",
                                       "dueDate": "2026-05-01"}' as json)
                         from nav_history""")
