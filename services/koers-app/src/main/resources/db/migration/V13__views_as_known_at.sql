@@ -61,7 +61,8 @@ create index nav_signal_version_by_programme on nav_signal_version (programme_id
 
 -- The segments of each KPI's plan line (koers-rules' PlanLine), one revision per definition or retarget: revision n
 -- (n retargets) has n + 1 segments, known from the recorded time of the event that made it. The plan value at any
--- moment is computed from them exactly as PlanLine computes it.
+-- moment is computed from them exactly as PlanLine computes it. They replace the corners of today's plan line
+-- (nav_kpi_plan_point, V5), which the dashboards drew before: the segments of the latest revision give those too.
 create table nav_kpi_plan_segment (
     programme_id varchar(63)  not null,
     kpi_id       varchar(63)  not null,
@@ -76,6 +77,8 @@ create table nav_kpi_plan_segment (
     primary key (programme_id, kpi_id, revision, position)
 );
 
+drop table nav_kpi_plan_point;
+
 -- The group of /changes each event of the history lands in (history/ChangeGroup), for SQL that groups changes.
 alter table nav_history add column change_group varchar(32);
 
@@ -84,7 +87,7 @@ alter table nav_evaluation add column scheduled_at timestamp(6) with time zone;
 
 -- The new tables need every event since the first: empty the programme view and replay the event store into it
 -- (the catch-up starts from the store's first event when the view's processor has no position).
-truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_point, nav_reading,
+truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_reading,
                nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_evaluation, nav_signal, nav_history;
 delete from token_entry where processor_name = 'programme-view';
 update projection_mode set mode = 'CATCHING_UP'
@@ -119,6 +122,30 @@ returns table (plan_value numeric, tolerance numeric) language sql stable as $$
            end,
            s.tolerance
     from segment s cross join first
+$$;
+
+-- The plan line known at p_known as a chart draws it between p_from and p_to (PlanLine.points): where each segment
+-- starts and, when reached before the next one starts, its target date, each with the tolerance in force from there,
+-- and the plan value at both ends of the span.
+create function plan_corners_as_of(p_known timestamptz, p_programme varchar, p_kpi varchar, p_from timestamptz,
+                                   p_to timestamptz)
+returns table (at timestamptz, plan_value numeric, tolerance numeric) language sql stable as $$
+    with segment as (
+        select s.*, cast(s.target_date as timestamp) at time zone 'UTC' as end_at,
+               lead(s.start_at) over (order by s.position) as next_start
+        from plan_segments_as_of(p_known, p_programme, p_kpi) s
+    ), corner as (
+        select start_at as at, case when start_at >= end_at then target_value else start_value end, tolerance
+        from segment
+        union all
+        select end_at, target_value, tolerance from segment
+        where end_at > start_at and (next_start is null or end_at < next_start)
+        union all
+        select edge, p.plan_value, p.tolerance
+        from (values (p_from), (p_to)) as e (edge)
+        cross join lateral plan_value_as_of(p_known, p_programme, p_kpi, edge) p
+    )
+    select * from corner where corner.at between p_from and p_to order by corner.at
 $$;
 
 -- Every reading of a KPI known at p_at, with its value then and whether it was corrected or retracted by then.

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RebaselineMilestone(
-        @TargetAggregateIdentifier String programmeId, String milestoneId, LocalDate dueDate, String reason, String approvedBy) {
+        @TargetAggregateIdentifier String programmeId, String milestoneId, LocalDate dueDate, String reason, String approvedBy) implements MilestoneCommand {
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record UpdateMilestoneForecast(
-        @TargetAggregateIdentifier String programmeId, String milestoneId, LocalDate forecastDate, String reason) {
+        @TargetAggregateIdentifier String programmeId, String milestoneId, LocalDate forecastDate, String reason) implements MilestoneCommand {
 }

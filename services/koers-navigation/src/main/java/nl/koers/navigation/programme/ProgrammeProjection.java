@@ -66,9 +66,9 @@ public class ProgrammeProjection {
     @ResetHandler
     void reset() {
         writes.write("""
-                truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_point, nav_reading,
-                               nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_evaluation,
-                               nav_programme_version, nav_milestone_version, nav_kpi_plan_segment""");
+                truncate table nav_programme, nav_objective, nav_kpi, nav_kpi_retarget, nav_kpi_plan_segment, nav_reading,
+                               nav_reading_version, nav_milestone, nav_milestone_rebaseline, nav_milestone_version,
+                               nav_evaluation, nav_programme_version""");
     }
 
     @EventHandler
@@ -256,8 +256,8 @@ public class ProgrammeProjection {
     }
 
     /**
-     * The plan line's corners for drawing today's plan, and its segments as a new revision known from {@code at}, for
-     * the plan as known at any moment.
+     * The plan line's segments as a new revision known from {@code at}: the plan as known at any moment, today's
+     * included (V13's {@code plan_segments_as_of}).
      */
     private void writePlan(String programmeId, String kpiId, PlanLine plan, Instant at) {
         List<PlanLine.Segment> segments = plan.segments();
@@ -270,19 +270,6 @@ public class ProgrammeProjection {
                     programmeId, kpiId, segments.size() - 1, position, timestamp(at), timestamp(segment.start()),
                     segment.startValue(), segment.target().value(), segment.target().date(),
                     segment.target().tolerance());
-        }
-        writePlanPoints(programmeId, kpiId, plan);
-    }
-
-    private void writePlanPoints(String programmeId, String kpiId, PlanLine plan) {
-        writes.write("delete from nav_kpi_plan_point where programme_id = ? and kpi_id = ?",
-                programmeId, kpiId);
-        for (PlanLine.Point point : plan.points()) {
-            writes.write("""
-                            insert into nav_kpi_plan_point (programme_id, kpi_id, at, plan_value, tolerance)
-                            values (?, ?, ?, ?, ?) on conflict (programme_id, kpi_id, at) do update
-                            set plan_value = excluded.plan_value, tolerance = excluded.tolerance""",
-                    programmeId, kpiId, timestamp(point.at()), point.value(), point.tolerance());
         }
     }
 }

@@ -34,12 +34,9 @@ import nl.koers.api.RuleViolationException;
 import nl.koers.api.evaluation.EvaluationScheduled;
 import nl.koers.api.evaluation.RecordEvaluationOutcome;
 import nl.koers.api.evaluation.ScheduleEvaluation;
-import nl.koers.api.milestone.AchieveMilestone;
-import nl.koers.api.milestone.CancelMilestone;
+import nl.koers.api.milestone.MilestoneCommand;
 import nl.koers.api.milestone.MilestonePlanned;
 import nl.koers.api.milestone.PlanMilestone;
-import nl.koers.api.milestone.RebaselineMilestone;
-import nl.koers.api.milestone.UpdateMilestoneForecast;
 import nl.koers.api.kpi.Lever;
 import nl.koers.api.programme.AssessLeverCoverage;
 import nl.koers.api.programme.CheckProgrammeDeadlines;
@@ -194,22 +191,7 @@ public class Programme {
     // entity had a class of its own; Axon would answer an unknown id with an exception of its own.
 
     @CommandHandlerInterceptor
-    void before(UpdateMilestoneForecast command) {
-        requireMember(milestones, "Milestone", command.milestoneId());
-    }
-
-    @CommandHandlerInterceptor
-    void before(RebaselineMilestone command) {
-        requireMember(milestones, "Milestone", command.milestoneId());
-    }
-
-    @CommandHandlerInterceptor
-    void before(AchieveMilestone command) {
-        requireMember(milestones, "Milestone", command.milestoneId());
-    }
-
-    @CommandHandlerInterceptor
-    void before(CancelMilestone command) {
+    void before(MilestoneCommand command) {
         requireMember(milestones, "Milestone", command.milestoneId());
     }
 
