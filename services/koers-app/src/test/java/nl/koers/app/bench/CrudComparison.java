@@ -48,13 +48,15 @@ public final class CrudComparison {
     private static final int IDLE_SECONDS = 10;
     private static final String LEAN_DATABASE = "koers_bench_lean";
     private static final String BEFORE_DATABASE = "koers_bench_before";
+    private static final int OFF_PLAN_EVERY = Integer.getInteger("bench.offPlanEvery", 0);
+    /** Three tolerances (10) below plan: RED, a CRITICAL KPI_OFF_PLAN. */
+    private static final BigDecimal OFF_PLAN_BY = BigDecimal.valueOf(30);
     private static final Instant FIRST_READING = LocalDate.of(2024, 11, 4).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int rounds = Integer.getInteger("bench.rounds", 2);
     private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 20);
     private final String beforeClasspath = beforeClasspath(System.getProperty("bench.before", ""));
-    private static final int OFF_PLAN_EVERY = Integer.getInteger("bench.offPlanEvery", 0);
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private int postgresBackend;
@@ -156,19 +158,19 @@ public final class CrudComparison {
                 "postgresCpuPerReading", ratio(koers, base, "postgresCpuMicrosPerReading"));
     }
 
-    /** The n-th reading: round the KPIs, a minute later each round, exactly on the plan line (as the service benchmark's). */
+    /**
+     * The n-th reading: round the KPIs, a minute later each round, exactly on the plan line (as the service benchmark's),
+     * but every {@code bench.offPlanEvery}-th of a KPI, three tolerances below it.
+     */
     private static Supplier<Posting> readings() {
         AtomicLong next = new AtomicLong();
         return () -> {
             long n = next.getAndIncrement();
             int kpi = (int) (n % KPIS);
             Instant at = FIRST_READING.plus(Duration.ofMinutes(n / KPIS));
-            String reading = KafkaBenchmark.reading(PROGRAMME, kpi, at, "r" + n);
-            if (OFF_PLAN_EVERY > 0 && (n / KPIS) % OFF_PLAN_EVERY == OFF_PLAN_EVERY - 1) {
-                BigDecimal plan = KafkaBenchmark.planValue(at);
-                reading = reading.replace("\"value\": " + plan.toPlainString(),
-                        "\"value\": " + plan.subtract(BigDecimal.valueOf(30)).toPlainString());
-            }
+            boolean offPlan = OFF_PLAN_EVERY > 0 && (n / KPIS) % OFF_PLAN_EVERY == OFF_PLAN_EVERY - 1;
+            BigDecimal value = KafkaBenchmark.planValue(at).subtract(offPlan ? OFF_PLAN_BY : BigDecimal.ZERO);
+            String reading = KafkaBenchmark.reading(PROGRAMME, kpi, at, "r" + n, value);
             return new Posting(PROGRAMME, kpi, "r" + n, reading);
         };
     }

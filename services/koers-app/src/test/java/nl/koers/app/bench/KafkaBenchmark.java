@@ -201,9 +201,14 @@ public final class KafkaBenchmark {
 
     /** A reading of KPI {@code k} at {@code at}, exactly on its plan line (100 to 200). */
     static String reading(String programmeId, int k, Instant at, String readingId) {
+        return reading(programmeId, k, at, readingId, planValue(at));
+    }
+
+    /** A reading of KPI {@code k} at {@code at} of {@code value}. */
+    static String reading(String programmeId, int k, Instant at, String readingId, BigDecimal value) {
         return """
                 {"programmeId": "%s", "kpiId": "kpi-%d", "value": %s, "measuredAt": "%s", "readingId": "%s"}"""
-                .formatted(programmeId, k, planValue(at).toPlainString(), at, readingId);
+                .formatted(programmeId, k, value.toPlainString(), at, readingId);
     }
 
     /** The value on the plan line of the benchmark's KPIs at {@code at}. */
